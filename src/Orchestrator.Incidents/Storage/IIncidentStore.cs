@@ -1,0 +1,34 @@
+using Orchestrator.Incidents.Problems;
+using Orchestrator.Incidents.Timeline;
+
+namespace Orchestrator.Incidents.Storage;
+
+/// <summary>
+/// Persistence of incidents, their timelines and problems. Loaded aggregates are tracked; <see cref="CommitAsync"/>
+/// saves every tracked change and new timeline entry in one transaction, or throws
+/// <see cref="Errors.StaleVersionException"/> when another writer got there first.
+/// </summary>
+public interface IIncidentStore
+{
+    Task<Incident?> FindIncidentAsync(Guid id, CancellationToken cancellationToken);
+
+    Task<PagedResult<Incident>> SearchIncidentsAsync(IncidentQuery query, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<TimelineEntry>> GetTimelineAsync(Guid incidentId, CancellationToken cancellationToken);
+
+    Task<Problem?> FindProblemAsync(Guid id, CancellationToken cancellationToken);
+
+    Task<PagedResult<Problem>> ListProblemsAsync(int page, int pageSize, CancellationToken cancellationToken);
+
+    /// <summary>Incidents linked to the problem, tracked for change.</summary>
+    Task<IReadOnlyList<Incident>> FindIncidentsOfProblemAsync(Guid problemId, CancellationToken cancellationToken);
+
+    /// <summary>The next number in a gap-tolerant sequence, e.g. "INC" → "INC0001001".</summary>
+    Task<string> NextNumberAsync(string prefix, CancellationToken cancellationToken);
+
+    void Add(Incident incident);
+
+    void Add(Problem problem);
+
+    Task CommitAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,24 @@
+using Microsoft.EntityFrameworkCore;
+using Orchestrator.Incidents;
+using Orchestrator.Incidents.Problems;
+using Orchestrator.Incidents.Timeline;
+
+namespace Orchestrator.Infrastructure.Persistence;
+
+/// <summary>
+/// The one EF Core context for Orchestrator's data. Each database provider has a subclass carrying its own
+/// migrations (<see cref="SqliteOrchestratorDbContext"/>, <see cref="PostgreSqlOrchestratorDbContext"/>).
+/// </summary>
+public abstract class OrchestratorDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Incident> Incidents => Set<Incident>();
+
+    public DbSet<TimelineEntry> TimelineEntries => Set<TimelineEntry>();
+
+    public DbSet<Problem> Problems => Set<Problem>();
+
+    public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(OrchestratorDbContext).Assembly);
+}

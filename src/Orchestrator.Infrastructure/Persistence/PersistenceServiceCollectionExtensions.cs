@@ -1,0 +1,38 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Orchestrator.Incidents.Storage;
+
+namespace Orchestrator.Infrastructure.Persistence;
+
+public static class PersistenceServiceCollectionExtensions
+{
+    /// <summary>Registers the database context for the configured provider and the stores built on it.</summary>
+    public static IServiceCollection AddOrchestratorPersistence(this IServiceCollection services, DatabaseOptions options, string dataDirectory)
+    {
+        switch (options.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                var connectionString = options.ConnectionString ?? new SqliteConnectionStringBuilder
+                {
+                    DataSource = Path.Combine(dataDirectory, "orchestrator.db"),
+                    Pooling = true,
+                }.ToString();
+                services.AddDbContext<OrchestratorDbContext, SqliteOrchestratorDbContext>(db => db
+                    .UseSqlite(connectionString)
+                    .AddInterceptors(new SqlitePragmas()));
+                break;
+            case DatabaseProvider.PostgreSql:
+                var postgres = options.ConnectionString ?? throw new InvalidOperationException(
+                    "Orchestrator:Database:ConnectionString is required when Orchestrator:Database:Provider is PostgreSql.");
+                services.AddDbContext<OrchestratorDbContext, PostgreSqlOrchestratorDbContext>(db => db.UseNpgsql(postgres));
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown database provider '{options.Provider}'.");
+        }
+
+        services.AddScoped<IIncidentStore, EfIncidentStore>();
+        services.AddTransient<DatabaseMigrator>();
+        return services;
+    }
+}

@@ -1,0 +1,89 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Orchestrator.Incidents.Errors;
+
+namespace Orchestrator.Server.Api.Errors;
+
+/// <summary>
+/// Turns rule violations and unreadable requests into RFC 9457 problem details that name the field at fault.
+/// Anything else is left to the default handler (a 500 without internals).
+/// </summary>
+internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = ToProblem(exception);
+        if (problem is null)
+        {
+            return false;
+        }
+
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    private static ProblemDetails? ToProblem(Exception exception) =>
+        exception switch
+        {
+            InvalidFieldException invalid => FieldProblem(invalid.Field, invalid.Message),
+            IllegalTransitionException illegal => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "Not allowed in the current state",
+                Detail = illegal.Message,
+                Extensions = { ["current"] = illegal.Current, ["attempted"] = illegal.Attempted, ["allowed"] = illegal.Allowed },
+            },
+            StaleVersionException stale => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "Version conflict",
+                Detail = stale.Message,
+                Extensions = { ["field"] = "version", ["expectedVersion"] = stale.ExpectedVersion, ["currentVersion"] = stale.CurrentVersion },
+            },
+            NotFoundException notFound => new ProblemDetails
+            {
+                Status = StatusCodes.Status404NotFound,
+                Title = "Not found",
+                Detail = notFound.Message,
+            },
+            BadHttpRequestException { InnerException: JsonException json } => FieldProblem(
+                JsonField(json.Path),
+                $"The request body is not valid JSON for this operation at {json.Path ?? "$"}: {JsonMessage(json)}"),
+            BadHttpRequestException bad => new ProblemDetails
+            {
+                Status = bad.StatusCode,
+                Title = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Request body too large" : "Bad request",
+                Detail = bad.StatusCode == StatusCodes.Status413PayloadTooLarge
+                    ? $"The request body is larger than the {Hosting.OrchestratorServices.MaxRequestBodyBytes / 1024} KB limit."
+                    : bad.Message,
+            },
+            _ => null,
+        };
+
+    private static ProblemDetails FieldProblem(string field, string message) =>
+        new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "Invalid request",
+            Detail = message,
+            Extensions = { ["field"] = field },
+        };
+
+    /// <summary>"$.holdReason" → "holdReason"; the whole body → "$".</summary>
+    private static string JsonField(string? path) =>
+        string.IsNullOrEmpty(path) || path == "$" ? "$" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
+
+    /// <summary>System.Text.Json appends position details to its own messages; keep only the explanation.</summary>
+    private static string JsonMessage(JsonException json)
+    {
+        var message = json.Message;
+        var cut = message.IndexOf(" Path: ", StringComparison.Ordinal);
+        return cut > 0 ? message[..cut] : message;
+    }
+}

@@ -1,0 +1,52 @@
+using Orchestrator.Incidents.Lifecycle;
+using Orchestrator.Incidents.Major;
+using Orchestrator.Incidents.Timeline;
+
+namespace Orchestrator.Server.Api.Incidents;
+
+/// <summary>Body of <c>POST /api/incidents</c>.</summary>
+public sealed record CreateIncidentRequest(
+    string? Title,
+    int? Impact,
+    int? Urgency,
+    string? Description = null,
+    int? Severity = null,
+    string? Category = null,
+    string? Subcategory = null,
+    string? Service = null,
+    string? Caller = null);
+
+/// <summary>Body of <c>PATCH /api/incidents/{id}</c>: only the fields present change; "" clears a text field.</summary>
+public sealed record UpdateIncidentRequest(
+    string? Title = null,
+    string? Description = null,
+    int? Impact = null,
+    int? Urgency = null,
+    int? Severity = null,
+    string? Category = null,
+    string? Subcategory = null,
+    string? Service = null,
+    string? Caller = null,
+    int? Version = null);
+
+/// <summary>Body of <c>POST /api/incidents/{id}/transitions</c>.</summary>
+public sealed record TransitionIncidentRequest(
+    IncidentState? To,
+    HoldReason? HoldReason = null,
+    string? ResolutionCode = null,
+    string? Notes = null,
+    string? Group = null,
+    string? Assignee = null,
+    int? Version = null);
+
+/// <summary>Body of <c>POST /api/incidents/{id}/assignment</c>: null leaves a value as it is, "" clears it.</summary>
+public sealed record AssignIncidentRequest(string? Group = null, string? Assignee = null, int? Version = null);
+
+/// <summary>Body of <c>POST /api/incidents/{id}/notes</c>.</summary>
+public sealed record AddNoteRequest(string? Text, NoteKind? Kind = null, int? Version = null);
+
+/// <summary>Body of <c>PUT /api/incidents/{id}/roles/{role}</c>; a null or empty user frees the role.</summary>
+public sealed record SetRoleRequest(string? User, int? Version = null);
+
+/// <summary>Body of <c>POST /api/incidents/{id}/major</c>.</summary>
+public sealed record MajorIncidentRequest(MajorIncidentAction? Action, string? Reason = null, int? Version = null);

@@ -1,0 +1,19 @@
+using Orchestrator.Infrastructure.Persistence;
+using Orchestrator.Server.Seeding;
+
+namespace Orchestrator.Server.Hosting;
+
+/// <summary>Runs before the server accepts requests: migrate the database, then seed demo data when asked.</summary>
+public static class DatabaseStartup
+{
+    public static async Task PrepareDatabaseAsync(this WebApplication app, CancellationToken cancellationToken = default)
+    {
+        var options = app.Configuration.GetSection(OrchestratorOptions.Section).Get<OrchestratorOptions>() ?? new OrchestratorOptions();
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+        if (options.SeedDemoData)
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoData>().SeedIfEmptyAsync(cancellationToken);
+        }
+    }
+}

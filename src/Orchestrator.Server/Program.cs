@@ -1,0 +1,24 @@
+using Orchestrator.Server.Api;
+using Orchestrator.Server.Api.Incidents;
+using Orchestrator.Server.Api.Problems;
+using Orchestrator.Server.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddOrchestrator();
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseDefaultFiles();
+app.UseStaticFiles();
+
+app.MapOpenApi();
+app.MapHealthApi();
+app.MapIncidentsApi();
+app.MapProblemsApi();
+
+await app.PrepareDatabaseAsync();
+await app.RunAsync();
+
+/// <summary>The server's entry point; public so integration tests can host it.</summary>
+public partial class Program;

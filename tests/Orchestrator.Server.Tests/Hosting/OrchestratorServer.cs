@@ -1,0 +1,79 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
+
+namespace Orchestrator.Server.Tests.Hosting;
+
+/// <summary>
+/// The real server on a loopback port with a real database: a SQLite file in a temp folder or a fresh PostgreSQL
+/// database. Dispose stops it; <see cref="RestartAsync"/> starts a new process-equivalent on the same data.
+/// </summary>
+public sealed class OrchestratorServer : IAsyncDisposable
+{
+    private readonly TestDatabase _database;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+    private WebApplicationFactory<Program> _factory;
+
+    private OrchestratorServer(TestDatabase database, IReadOnlyDictionary<string, string?> settings)
+    {
+        _database = database;
+        _settings = settings;
+        _factory = Start();
+        Client = CreateClient();
+    }
+
+    public HttpClient Client { get; private set; }
+
+    public string DataDirectory => _database.DataDirectory;
+
+    public static async Task<OrchestratorServer> StartAsync(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        await database.CreateAsync();
+        return new OrchestratorServer(database, settings ?? new Dictionary<string, string?>());
+    }
+
+    /// <summary>Stops the server and starts a new one on the same database, as a restart would.</summary>
+    public async Task RestartAsync()
+    {
+        Client.Dispose();
+        await _factory.DisposeAsync();
+        _factory = Start();
+        Client = CreateClient();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _factory.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    private WebApplicationFactory<Program> Start()
+    {
+        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        {
+            web.UseEnvironment("Testing");
+            web.UseSetting("Orchestrator:DataDirectory", _database.DataDirectory);
+            web.UseSetting("Orchestrator:SeedDemoData", "false");
+            web.UseSetting("Orchestrator:Database:Provider", _database.Provider);
+            web.UseSetting("Orchestrator:Database:ConnectionString", _database.ConnectionString);
+            foreach (var (key, value) in _settings)
+            {
+                web.UseSetting(key, value);
+            }
+
+            web.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        });
+        factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        factory.StartServer();
+        return factory;
+    }
+
+    private HttpClient CreateClient()
+    {
+        var client = _factory.CreateClient();
+        client.Timeout = TimeSpan.FromSeconds(60);
+        return client;
+    }
+}
