@@ -1,0 +1,60 @@
+using System.Net;
+using Orchestrator.Server.Tests.Hosting;
+
+namespace Orchestrator.Server.Tests.Api;
+
+/// <summary>What the host serves besides the API: health, the OpenAPI document, the static pages and 404s.</summary>
+public sealed class HostTests(SqliteServerFixture fixture) : IClassFixture<SqliteServerFixture>
+{
+    private readonly HttpClient _client = fixture.Client;
+
+    [Fact]
+    public async Task Health_reports_healthy_with_the_database_check()
+    {
+        var response = await _client.GetAsync("/health");
+
+        var health = await response.ShouldBeAsync(HttpStatusCode.OK);
+        response.Content.Headers.ContentType?.MediaType.Should().Be("application/json");
+        health.Str("status").Should().Be("Healthy");
+        health["checks"]!["database"].Should().NotBeNull();
+        health["checks"]!["database"]!.Str("status").Should().Be("Healthy");
+    }
+
+    [Fact]
+    public async Task OpenApi_document_lists_the_routes()
+    {
+        var response = await _client.GetAsync("/openapi/v1.json");
+
+        var document = await response.ShouldBeAsync(HttpStatusCode.OK);
+        var paths = document["paths"]!.AsObject().Select(p => p.Key).ToList();
+        paths.Should().Contain(["/api/incidents", "/api/incidents/{id}/transitions", "/api/problems", "/api/problems/{id}/resolve"]);
+    }
+
+    [Fact]
+    public async Task Api_reference_page_is_served_and_reads_the_openapi_document()
+    {
+        var response = await _client.GetAsync("/api-reference.html");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.Content.Headers.ContentType?.MediaType.Should().Be("text/html");
+        (await response.Content.ReadAsStringAsync()).Should().Contain("openapi/v1.json");
+    }
+
+    [Fact]
+    public async Task Root_serves_the_home_page_linking_to_the_api_reference()
+    {
+        var response = await _client.GetAsync("/");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.Content.Headers.ContentType?.MediaType.Should().Be("text/html");
+        (await response.Content.ReadAsStringAsync()).Should().Contain("href=\"/api-reference.html\"");
+    }
+
+    [Fact]
+    public async Task Unknown_route_is_a_404()
+    {
+        var response = await _client.GetAsync("/api/nope");
+
+        response.StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+}
