@@ -1,6 +1,7 @@
 using Orchestrator.Server.Api;
 using Orchestrator.Server.Api.Incidents;
 using Orchestrator.Server.Api.Problems;
+using Orchestrator.Server.Api.Workflows;
 using Orchestrator.Server.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -16,6 +17,10 @@ app.MapOpenApi();
 app.MapHealthApi();
 app.MapIncidentsApi();
 app.MapProblemsApi();
+app.MapWorkflowDefinitionsApi();
+app.MapActivityDescriptorsApi();
+app.MapWorkflowInstancesApi();
+app.MapEventsApi();
 
 await app.PrepareDatabaseAsync();
 await app.RunAsync();

@@ -19,6 +19,20 @@ public abstract class OrchestratorDbContext(DbContextOptions options) : DbContex
 
     public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
 
+    public DbSet<Workflows.WorkflowDefinitionRecord> WorkflowDefinitions => Set<Workflows.WorkflowDefinitionRecord>();
+
+    public DbSet<Workflows.WorkflowInstanceRecord> WorkflowInstances => Set<Workflows.WorkflowInstanceRecord>();
+
+    public DbSet<Workflows.WorkflowBookmarkRecord> WorkflowBookmarks => Set<Workflows.WorkflowBookmarkRecord>();
+
+    public DbSet<Workflows.WorkflowJournalRecord> WorkflowJournal => Set<Workflows.WorkflowJournalRecord>();
+
+    public DbSet<Workflows.WorkflowInboxRecord> WorkflowInbox => Set<Workflows.WorkflowInboxRecord>();
+
+    public DbSet<Workflows.WorkflowStimulusRecord> WorkflowStimuli => Set<Workflows.WorkflowStimulusRecord>();
+
+    public DbSet<Workflows.WorkflowDeliveryRecord> WorkflowDeliveries => Set<Workflows.WorkflowDeliveryRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(OrchestratorDbContext).Assembly);
 }

@@ -2,6 +2,9 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Orchestrator.Incidents.Storage;
+using Orchestrator.Infrastructure.Persistence.Workflows;
+using Orchestrator.Workflows.Definitions.Storage;
+using Orchestrator.Workflows.Runtime.Storage;
 
 namespace Orchestrator.Infrastructure.Persistence;
 
@@ -32,6 +35,8 @@ public static class PersistenceServiceCollectionExtensions
         }
 
         services.AddScoped<IIncidentStore, EfIncidentStore>();
+        services.AddScoped<IWorkflowDefinitionStore, EfWorkflowDefinitionStore>();
+        services.AddScoped<IWorkflowInstanceStore, EfWorkflowInstanceStore>();
         services.AddTransient<DatabaseMigrator>();
         return services;
     }

@@ -1,9 +1,10 @@
 using Orchestrator.Infrastructure.Persistence;
+using Orchestrator.Infrastructure.WorkflowFiles;
 using Orchestrator.Server.Seeding;
 
 namespace Orchestrator.Server.Hosting;
 
-/// <summary>Runs before the server accepts requests: migrate the database, then seed demo data when asked.</summary>
+/// <summary>Runs before the server accepts requests: migrate the database, load workflows/, then seed demo data when asked.</summary>
 public static class DatabaseStartup
 {
     public static async Task PrepareDatabaseAsync(this WebApplication app, CancellationToken cancellationToken = default)
@@ -11,6 +12,7 @@ public static class DatabaseStartup
         var options = app.Configuration.GetSection(OrchestratorOptions.Section).Get<OrchestratorOptions>() ?? new OrchestratorOptions();
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<WorkflowFileLoader>().LoadAsync(options.ResolveWorkflowsDirectory(), cancellationToken);
         if (options.SeedDemoData)
         {
             await scope.ServiceProvider.GetRequiredService<DemoData>().SeedIfEmptyAsync(cancellationToken);

@@ -13,9 +13,17 @@ public sealed class OrchestratorOptions
     /// <summary>Seed realistic demo incidents and a problem into an empty database on start.</summary>
     public bool SeedDemoData { get; set; } = true;
 
+    /// <summary>Definition files loaded at start-up; by default the workflows/ folder copied next to the server.</summary>
+    public string? WorkflowsDirectory { get; set; }
+
     public DatabaseOptions Database { get; set; } = new();
 
     public IncidentRulesOptions Incidents { get; set; } = new();
 
     public string ResolveDataDirectory() => Path.GetFullPath(DataDirectory, Directory.GetCurrentDirectory());
+
+    public string ResolveWorkflowsDirectory() =>
+        WorkflowsDirectory is { Length: > 0 } directory
+            ? Path.GetFullPath(directory, Directory.GetCurrentDirectory())
+            : Path.Combine(AppContext.BaseDirectory, "workflows");
 }

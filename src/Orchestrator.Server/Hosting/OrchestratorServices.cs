@@ -3,7 +3,13 @@ using Orchestrator.Incidents.Problems;
 using Orchestrator.Infrastructure.Persistence;
 using Orchestrator.Server.Api.Errors;
 using Orchestrator.Server.Api.Json;
+using Orchestrator.Infrastructure.WorkflowFiles;
 using Orchestrator.Server.Seeding;
+using Orchestrator.Templating;
+using Orchestrator.Workflows.Activities;
+using Orchestrator.Workflows.Definitions;
+using Orchestrator.Workflows.Runtime;
+using Orchestrator.Workflows.Validation;
 
 namespace Orchestrator.Server.Hosting;
 
@@ -33,6 +39,27 @@ public static class OrchestratorServices
         builder.Services.AddScoped<IncidentService>();
         builder.Services.AddScoped<ProblemService>();
         builder.Services.AddScoped<DemoData>();
+
+        builder.Services.AddSingleton(new ScriptSandbox(SandboxLimits.Default));
+        builder.Services.AddSingleton<IActivityRegistry>(new ActivityRegistry(ActivityRegistry.BuiltIn()));
+        builder.Services.AddSingleton<WorkflowValidator>();
+        builder.Services.AddScoped<WorkflowDefinitionService>();
+        builder.Services.AddScoped<WorkflowFileLoader>();
+
+        var runtime = builder.Configuration.GetSection($"{OrchestratorOptions.Section}:Workflows").Get<RuntimeOptions>() ?? new RuntimeOptions();
+        builder.Services.AddSingleton(runtime);
+        builder.Services.AddSingleton<WorkflowInterpreter>();
+        builder.Services.AddSingleton<WorkflowDispatcher>();
+        builder.Services.AddSingleton<WorkflowEventHub>();
+        builder.Services.AddScoped<WorkflowRunner>();
+        builder.Services.AddScoped<WorkflowOperations>();
+        builder.Services.AddHostedService(services => new WorkflowRuntimeHost(
+            services.GetRequiredService<IServiceScopeFactory>(),
+            services.GetRequiredService<WorkflowDispatcher>(),
+            runtime,
+            services.GetRequiredService<TimeProvider>(),
+            services.GetRequiredService<ILogger<WorkflowRuntimeHost>>(),
+            singleNode: options.Database.Provider == DatabaseProvider.Sqlite));
         return builder;
     }
 }

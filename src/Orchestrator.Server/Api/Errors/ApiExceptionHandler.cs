@@ -2,6 +2,8 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Orchestrator.Incidents.Errors;
+using Orchestrator.Workflows.Definitions;
+using Orchestrator.Workflows.Runtime;
 
 namespace Orchestrator.Server.Api.Errors;
 
@@ -51,6 +53,39 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails)
                 Status = StatusCodes.Status404NotFound,
                 Title = "Not found",
                 Detail = notFound.Message,
+            },
+            InvalidWorkflowDefinitionException invalid => new ProblemDetails
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "Invalid workflow definition",
+                Detail = invalid.Message,
+                Extensions = { ["errors"] = invalid.Errors },
+            },
+            WorkflowDefinitionNotFoundException missing => new ProblemDetails
+            {
+                Status = StatusCodes.Status404NotFound,
+                Title = "Not found",
+                Detail = missing.Message,
+            },
+            WorkflowDefinitionConflictException conflict => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "Conflict",
+                Detail = conflict.Message,
+            },
+            WorkflowInputException input => FieldProblem(input.Field, input.Message),
+            WorkflowInstanceNotFoundException missingRun => new ProblemDetails
+            {
+                Status = StatusCodes.Status404NotFound,
+                Title = "Not found",
+                Detail = missingRun.Message,
+            },
+            WorkflowInstanceStateException state => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "Not allowed in the run's state",
+                Detail = state.Message,
+                Extensions = { ["status"] = state.Status },
             },
             BadHttpRequestException { InnerException: JsonException json } => FieldProblem(
                 JsonField(json.Path),

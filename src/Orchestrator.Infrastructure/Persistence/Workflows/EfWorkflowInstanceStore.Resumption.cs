@@ -1,0 +1,158 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Orchestrator.Workflows.Activities;
+using Orchestrator.Workflows.Runtime;
+using Orchestrator.Workflows.Runtime.Storage;
+
+namespace Orchestrator.Infrastructure.Persistence.Workflows;
+
+/// <summary>Resuming bookmarks: each is claimed with a conditional update, so it is resumed exactly once whoever races for it.</summary>
+internal sealed partial class EfWorkflowInstanceStore
+{
+    public async Task<IReadOnlyList<string>> ResumeDueBookmarksAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
+    {
+        var due = await db.WorkflowBookmarks.AsNoTracking()
+            .Where(b => b.DueAt != null && b.DueAt <= now && b.ClaimedAt == null)
+            .OrderBy(b => b.DueAt).Take(max).ToListAsync(cancellationToken);
+        var resumed = new List<string>();
+        foreach (var bookmark in due)
+        {
+            JsonNode? payload = bookmark.Kind == nameof(BookmarkKind.Approval) ? new JsonObject { ["timedOut"] = true } : null;
+            if (await ClaimAndPostAsync(bookmark.Id, bookmark.InstanceId, payload, cancellationToken))
+            {
+                resumed.Add(bookmark.InstanceId);
+            }
+        }
+
+        return resumed.Distinct().ToList();
+    }
+
+    public async Task<bool> ResumeBookmarkAsync(string bookmarkId, JsonNode? payload, CancellationToken cancellationToken)
+    {
+        var instanceId = await db.WorkflowBookmarks.Where(b => b.Id == bookmarkId).Select(b => b.InstanceId).FirstOrDefaultAsync(cancellationToken);
+        return instanceId is not null && await ClaimAndPostAsync(bookmarkId, instanceId, payload, cancellationToken);
+    }
+
+    public async Task<EventDelivery> DeliverEventAsync(string name, string? correlationId, JsonNode? payload, string? deliveryId, DateTimeOffset keepUntil, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (deliveryId is not null)
+        {
+            if (await db.WorkflowDeliveries.AnyAsync(d => d.DeliveryId == deliveryId, cancellationToken))
+            {
+                return new EventDelivery(Duplicate: true, [], Kept: false);
+            }
+
+            db.WorkflowDeliveries.Add(new WorkflowDeliveryRecord { DeliveryId = deliveryId, ReceivedAt = now });
+        }
+
+        var resumed = new List<string>();
+        foreach (var bookmark in await WaitingForAsync(name, correlationId, null, cancellationToken))
+        {
+            if (await ClaimAsync(bookmark.Id, now, cancellationToken))
+            {
+                AddResume(bookmark.InstanceId, bookmark.Id, payload, now);
+                resumed.Add(bookmark.InstanceId);
+            }
+        }
+
+        if (resumed.Count == 0)
+        {
+            db.WorkflowStimuli.Add(new WorkflowStimulusRecord
+            {
+                Name = name,
+                CorrelationId = correlationId,
+                PayloadJson = payload?.ToJsonString(),
+                ReceivedAt = now,
+                ExpiresAt = keepUntil,
+            });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return new EventDelivery(false, resumed, Kept: resumed.Count == 0);
+    }
+
+    public async Task<IReadOnlyList<string>> DeliverKeptEventsAsync(string? instanceId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await db.WorkflowStimuli.Where(s => s.ExpiresAt < now || s.DeliveredAt != null).ExecuteDeleteAsync(cancellationToken);
+        var kept = await db.WorkflowStimuli.AsNoTracking().OrderBy(s => s.Id).Take(1000).ToListAsync(cancellationToken);
+        if (kept.Count == 0)
+        {
+            return [];
+        }
+
+        var resumed = new List<string>();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var stimulus in kept)
+        {
+            // One kept event resumes one waiting bookmark, the oldest: a later iteration's wait gets the next event.
+            var bookmark = (await WaitingForAsync(stimulus.Name, stimulus.CorrelationId, instanceId, cancellationToken)).FirstOrDefault();
+            if (bookmark is null || !await ClaimAsync(bookmark.Id, now, cancellationToken))
+            {
+                continue;
+            }
+
+            var taken = await db.WorkflowStimuli.Where(s => s.Id == stimulus.Id && s.DeliveredAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.DeliveredAt, now), cancellationToken);
+            if (taken == 0)
+            {
+                await db.WorkflowBookmarks.Where(b => b.Id == bookmark.Id).ExecuteUpdateAsync(s => s.SetProperty(b => b.ClaimedAt, (DateTimeOffset?)null), cancellationToken);
+                continue;
+            }
+
+            AddResume(bookmark.InstanceId, bookmark.Id, stimulus.PayloadJson is null ? null : JsonNode.Parse(stimulus.PayloadJson), now);
+            resumed.Add(bookmark.InstanceId);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return resumed.Distinct().ToList();
+    }
+
+    private async Task<List<WorkflowBookmarkRecord>> WaitingForAsync(string name, string? correlationId, string? instanceId, CancellationToken cancellationToken)
+    {
+        var kind = nameof(BookmarkKind.Event);
+        var query = db.WorkflowBookmarks.AsNoTracking().Where(b => b.Kind == kind && b.Name == name && b.ClaimedAt == null);
+        query = correlationId is null ? query.Where(b => b.CorrelationId == null) : query.Where(b => b.CorrelationId == correlationId);
+        if (instanceId is not null)
+        {
+            query = query.Where(b => b.InstanceId == instanceId);
+        }
+
+        return (await query.ToListAsync(cancellationToken)).OrderBy(b => b.CreatedAt).ToList();
+    }
+
+    private async Task<bool> ClaimAndPostAsync(string bookmarkId, string instanceId, JsonNode? payload, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (!await ClaimAsync(bookmarkId, now, cancellationToken))
+        {
+            return false;
+        }
+
+        AddResume(instanceId, bookmarkId, payload, now);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return true;
+    }
+
+    private async Task<bool> ClaimAsync(string bookmarkId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await db.WorkflowBookmarks.Where(b => b.Id == bookmarkId && b.ClaimedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(b => b.ClaimedAt, now), cancellationToken) == 1;
+
+    private void AddResume(string instanceId, string bookmarkId, JsonNode? payload, DateTimeOffset now) =>
+        db.WorkflowInbox.Add(new WorkflowInboxRecord
+        {
+            InstanceId = instanceId,
+            Kind = nameof(InboxMessageKind.Resume),
+            BookmarkId = bookmarkId,
+            PayloadJson = payload?.ToJsonString(),
+            CreatedAt = now,
+        });
+}

@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Orchestrator.Workflows.Runtime;
+
+namespace Orchestrator.Server.Api.Workflows;
+
+/// <summary><c>POST /api/events/{name}</c> and the approvals routes: the stimuli that move waiting runs on.</summary>
+public static class EventsApi
+{
+    public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/events/{name}", Send).WithTags("Workflow runs").WithSummary("Resume runs waiting for the event and start triggered workflows");
+        app.MapGet("/api/approvals", Pending).WithTags("Workflow runs").WithSummary("Pending approvals");
+        app.MapPost("/api/approvals/{id}", Decide).WithTags("Workflow runs").WithSummary("Decide an approval");
+        return app;
+    }
+
+    private static async Task<Accepted<EventResponse>> Send(string name, EventRequest? request, WorkflowOperations operations, CancellationToken ct)
+    {
+        var result = await operations.SendEventAsync(name, request?.CorrelationId, request?.Payload, request?.DeliveryId, ct);
+        return TypedResults.Accepted((string?)null, new EventResponse(result.Resumed, result.Started.Count, result.Started, result.Duplicate, result.Kept));
+    }
+
+    private static async Task<Ok<List<ApprovalResponse>>> Pending(WorkflowOperations operations, string? status, CancellationToken ct)
+    {
+        if (status is not null && !status.Equals("Pending", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new WorkflowInputException("status", "Only pending approvals are listed: use status=Pending or leave it out.");
+        }
+
+        return TypedResults.Ok((await operations.PendingApprovalsAsync(ct)).Select(ApprovalResponse.From).ToList());
+    }
+
+    private static async Task<Accepted> Decide(string id, DecisionRequest request, WorkflowOperations operations, HttpContext http, CancellationToken ct)
+    {
+        await operations.DecideAsync(id, request.Decision, request.Comment, RequestContext.Actor(http), ct);
+        return TypedResults.Accepted((string?)null);
+    }
+}
+
+/// <summary><c>{ resumed, started, instanceIds, duplicate, kept }</c>.</summary>
+public sealed record EventResponse(int Resumed, int Started, IReadOnlyList<string> InstanceIds, bool Duplicate, bool Kept);

@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Orchestrator.Workflows.Definitions;
+using Orchestrator.Workflows.Definitions.Storage;
+
+namespace Orchestrator.Server.Api.Workflows;
+
+/// <summary>The definition routes under <c>/api/workflow-definitions</c> (see CONTRACT.md).</summary>
+public static class WorkflowDefinitionsApi
+{
+    public static RouteGroupBuilder MapWorkflowDefinitionsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/workflow-definitions").WithTags("Workflow definitions");
+        api.MapGet("/", List).WithSummary("List definitions with their latest and published versions");
+        api.MapPost("/", Create).WithSummary("Create a definition (version 1, draft)");
+        api.MapPost("/validate", Validate).WithSummary("Validate a definition without saving it");
+        api.MapGet("/{definitionId}", Get).WithSummary("Get a version of a definition (default: the latest)");
+        api.MapPut("/{definitionId}", SaveDraft).WithSummary("Save a new draft version");
+        api.MapPost("/{definitionId}/publish", Publish).WithSummary("Publish a version (default: the latest) for new runs");
+        api.MapDelete("/{definitionId}", Retract).WithSummary("Retract: no version stays published; running instances finish");
+        api.MapGet("/{definitionId}/versions", Versions).WithSummary("All versions, oldest first");
+        return api;
+    }
+
+    private static async Task<Ok<IReadOnlyList<DefinitionSummary>>> List(WorkflowDefinitionService definitions, CancellationToken ct) =>
+        TypedResults.Ok(await definitions.ListAsync(ct));
+
+    private static async Task<Created<DefinitionVersionResponse>> Create(WorkflowDefinition definition, WorkflowDefinitionService definitions, CancellationToken ct)
+    {
+        var stored = await definitions.CreateAsync(definition, ct);
+        return TypedResults.Created($"/api/workflow-definitions/{stored.Definition.DefinitionId}?version={stored.Definition.Version}",
+            DefinitionVersionResponse.From(stored));
+    }
+
+    private static Ok<ValidationResponse> Validate(WorkflowDefinition definition, WorkflowDefinitionService definitions)
+    {
+        var result = definitions.Validate(definition);
+        return TypedResults.Ok(new ValidationResponse(result.IsValid, result.Errors));
+    }
+
+    private static async Task<Ok<WorkflowDefinition>> Get(string definitionId, int? version, WorkflowDefinitionService definitions, CancellationToken ct) =>
+        TypedResults.Ok((await definitions.GetAsync(definitionId, version, ct)).Definition);
+
+    private static async Task<Ok<DefinitionVersionResponse>> SaveDraft(string definitionId, WorkflowDefinition definition, WorkflowDefinitionService definitions, CancellationToken ct) =>
+        TypedResults.Ok(DefinitionVersionResponse.From(await definitions.SaveDraftAsync(definitionId, definition, ct)));
+
+    private static async Task<Ok<DefinitionVersionResponse>> Publish(string definitionId, int? version, WorkflowDefinitionService definitions, CancellationToken ct) =>
+        TypedResults.Ok(DefinitionVersionResponse.From(await definitions.PublishAsync(definitionId, version, ct)));
+
+    private static async Task<NoContent> Retract(string definitionId, WorkflowDefinitionService definitions, CancellationToken ct)
+    {
+        await definitions.RetractAsync(definitionId, ct);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Ok<List<DefinitionVersionInfo>>> Versions(string definitionId, WorkflowDefinitionService definitions, CancellationToken ct) =>
+        TypedResults.Ok((await definitions.GetVersionsAsync(definitionId, ct)).Select(DefinitionVersionInfo.From).ToList());
+}

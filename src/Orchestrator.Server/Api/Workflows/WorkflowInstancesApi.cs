@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Orchestrator.Workflows.Runtime;
+using Orchestrator.Workflows.Runtime.Storage;
+
+namespace Orchestrator.Server.Api.Workflows;
+
+/// <summary>Runs: start (<c>POST /api/workflow-definitions/{id}/run</c>), list, inspect, cancel, retry (see CONTRACT.md).</summary>
+public static class WorkflowInstancesApi
+{
+    public static IEndpointRouteBuilder MapWorkflowInstancesApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/workflow-definitions/{definitionId}/run", Run).WithTags("Workflow runs").WithSummary("Start a run of the published version");
+        var api = app.MapGroup("/api/workflow-instances").WithTags("Workflow runs");
+        api.MapGet("/", List).WithSummary("List runs, newest first");
+        api.MapGet("/{id}", Get).WithSummary("A run with its variables, journal and bookmarks");
+        api.MapPost("/{id}/cancel", Cancel).WithSummary("Cancel a run");
+        api.MapPost("/{id}/retry", Retry).WithSummary("Retry a Faulted run from the failed step");
+        return app;
+    }
+
+    private static async Task<Accepted<RunStarted>> Run(string definitionId, RunWorkflowRequest? request, WorkflowOperations operations, CancellationToken ct)
+    {
+        if (request?.Input is not null and not System.Text.Json.Nodes.JsonObject)
+        {
+            throw new WorkflowInputException("input", "input must be a JSON object.");
+        }
+
+        var instance = await operations.RunAsync(definitionId, request?.Input?.AsObject(), request?.CorrelationId, ct);
+        return TypedResults.Accepted($"/api/workflow-instances/{instance.Id}", new RunStarted(instance.Id));
+    }
+
+    private static async Task<Ok<PagedResponse<InstanceSummary>>> List(IWorkflowInstanceStore store, string? definitionId, string? status, string? correlationId,
+        int? page, int? pageSize, CancellationToken ct)
+    {
+        var (p, size) = Paging.Read(page, pageSize);
+        WorkflowStatus? parsed = string.IsNullOrWhiteSpace(status) ? null : EnumText.Parse<WorkflowStatus>(status, "status");
+        var (items, total) = await store.ListAsync(new InstanceQuery(definitionId, parsed, correlationId, p, size), ct);
+        return TypedResults.Ok(new PagedResponse<InstanceSummary>(items, total, p, size));
+    }
+
+    private static async Task<Ok<InstanceResponse>> Get(string id, WorkflowOperations operations, IWorkflowInstanceStore store, CancellationToken ct)
+    {
+        var instance = await operations.GetAsync(id, ct);
+        return TypedResults.Ok(InstanceResponse.From(instance, await store.GetJournalAsync(id, ct)));
+    }
+
+    private static async Task<Accepted> Cancel(string id, WorkflowOperations operations, CancellationToken ct)
+    {
+        await operations.CancelAsync(id, ct);
+        return TypedResults.Accepted($"/api/workflow-instances/{id}");
+    }
+
+    private static async Task<Accepted> Retry(string id, WorkflowOperations operations, CancellationToken ct)
+    {
+        await operations.RetryAsync(id, ct);
+        return TypedResults.Accepted($"/api/workflow-instances/{id}");
+    }
+}
+
+/// <summary><c>{ instanceId }</c> of a started run.</summary>
+public sealed record RunStarted(string InstanceId);

@@ -1,0 +1,80 @@
+using Orchestrator.Workflows.Runtime;
+using Orchestrator.Workflows.Runtime.Storage;
+
+namespace Orchestrator.Server.Hosting;
+
+/// <summary>
+/// Hosts the workflow runtime: on start it frees the leases a crashed predecessor left (single-node SQLite), then runs
+/// the dispatcher's workers and a sweep that offers runnable instances, fires due timers and hands kept events to
+/// new waits. Runs interrupted by a crash continue here.
+/// </summary>
+internal sealed class WorkflowRuntimeHost(
+    IServiceScopeFactory scopes,
+    WorkflowDispatcher dispatcher,
+    RuntimeOptions options,
+    TimeProvider clock,
+    ILogger<WorkflowRuntimeHost> logger,
+    bool singleNode) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (singleNode)
+        {
+            await WithStoreAsync(store => store.ReleaseAllAsync(stoppingToken));
+        }
+
+        var workers = dispatcher.RunAsync(RunTurnsAsync, stoppingToken);
+        var sweeps = 0;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await WithStoreAsync(async store =>
+                {
+                    var now = clock.GetUtcNow();
+                    foreach (var id in await store.ResumeDueBookmarksAsync(now, 500, stoppingToken))
+                    {
+                        dispatcher.Enqueue(id);
+                    }
+
+                    if (sweeps++ % 8 == 0)
+                    {
+                        foreach (var id in await store.DeliverKeptEventsAsync(null, now, stoppingToken))
+                        {
+                            dispatcher.Enqueue(id);
+                        }
+                    }
+
+                    foreach (var id in await store.FindRunnableAsync(now, 500, stoppingToken))
+                    {
+                        dispatcher.Enqueue(id);
+                    }
+                });
+                await Task.Delay(options.PollInterval, clock, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "Workflow runtime sweep failed; retrying");
+                await Task.Delay(TimeSpan.FromSeconds(1), clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
+
+        await workers;
+    }
+
+    private async Task RunTurnsAsync(string instanceId, InstanceLease? lease, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<WorkflowRunner>().RunTurnsAsync(instanceId, lease, cancellationToken);
+    }
+
+    private async Task WithStoreAsync(Func<IWorkflowInstanceStore, Task> action)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await action(scope.ServiceProvider.GetRequiredService<IWorkflowInstanceStore>());
+    }
+}

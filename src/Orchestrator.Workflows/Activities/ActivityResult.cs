@@ -1,0 +1,33 @@
+namespace Orchestrator.Workflows.Activities;
+
+/// <summary>What running an activity produced: outcome ports to follow with outputs, a bookmark to wait on, or a fault.</summary>
+public sealed record ActivityResult
+{
+    private static readonly IReadOnlyDictionary<string, object?> NoOutputs = new Dictionary<string, object?>();
+
+    private ActivityResult()
+    {
+    }
+
+    public IReadOnlyList<string> Outcomes { get; private init; } = [];
+
+    public IReadOnlyDictionary<string, object?> Outputs { get; private init; } = NoOutputs;
+
+    public BookmarkRequest? Bookmark { get; private init; }
+
+    public string? Error { get; private init; }
+
+    public bool IsSuspended => Bookmark is not null;
+
+    public bool IsFaulted => Error is not null;
+
+    public static ActivityResult Done(IReadOnlyDictionary<string, object?>? outputs = null) =>
+        Outcome(Descriptors.Ports.Done, outputs);
+
+    public static ActivityResult Outcome(string port, IReadOnlyDictionary<string, object?>? outputs = null) =>
+        new() { Outcomes = [port], Outputs = outputs ?? NoOutputs };
+
+    public static ActivityResult Suspend(BookmarkRequest bookmark) => new() { Bookmark = bookmark };
+
+    public static ActivityResult Fault(string error) => new() { Error = error };
+}

@@ -1,0 +1,17 @@
+namespace Orchestrator.Workflows.Activities;
+
+/// <summary>What a suspended activity waits for.</summary>
+public enum BookmarkKind
+{
+    /// <summary>A named event for the run's correlation id (<c>POST /api/events/{name}</c>).</summary>
+    Event,
+
+    /// <summary>A point in time (Quartz fires it).</summary>
+    Timer,
+
+    /// <summary>A person's decision (<c>POST /api/approvals/{id}</c>), optionally with a time-out.</summary>
+    Approval,
+
+    /// <summary>A child run finishing.</summary>
+    ChildWorkflow,
+}

@@ -1,0 +1,69 @@
+using System.Text.Json.Nodes;
+using Orchestrator.Templating;
+using Orchestrator.Workflows.Definitions;
+using Orchestrator.Workflows.Descriptors;
+
+namespace Orchestrator.Workflows.Runtime;
+
+/// <summary>
+/// What expressions see: <c>input</c>, <c>variables</c>, <c>outputs.&lt;activityId&gt;</c>, <c>correlation</c> and
+/// <c>workflow</c> (instance id, definition id, version), plus whatever a host adds (e.g. <c>incident</c>).
+/// </summary>
+public sealed class ExpressionScope(ScriptSandbox sandbox, WorkflowInstance instance, IReadOnlyDictionary<string, object?>? extra = null)
+{
+    public IReadOnlyDictionary<string, object?> Globals()
+    {
+        var globals = new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["input"] = instance.Input,
+            ["variables"] = new Dictionary<string, object?>(instance.Variables, StringComparer.Ordinal),
+            ["outputs"] = instance.Outputs.ToDictionary(o => o.Key, o => (object?)o.Value, StringComparer.Ordinal),
+            ["correlation"] = instance.CorrelationId,
+            ["workflow"] = new Dictionary<string, object?>
+            {
+                ["instanceId"] = instance.Id,
+                ["definitionId"] = instance.DefinitionId,
+                ["version"] = (long)instance.DefinitionVersion,
+            },
+        };
+        foreach (var (name, value) in extra ?? new Dictionary<string, object?>())
+        {
+            globals[name] = value;
+        }
+
+        return globals;
+    }
+
+    public object? Evaluate(string expression, CancellationToken cancellationToken = default) =>
+        sandbox.Evaluate(expression, Globals(), cancellationToken);
+
+    /// <summary>Evaluates a node's inputs: expressions through the sandbox, literals as given, defaults where absent.
+    /// A failing expression throws <see cref="InputEvaluationException"/> naming the input.</summary>
+    public IReadOnlyDictionary<string, object?> EvaluateInputs(ActivityNode node, ActivityDescriptor descriptor, CancellationToken cancellationToken)
+    {
+        var values = new Dictionary<string, object?>(StringComparer.Ordinal);
+        IReadOnlyDictionary<string, object?>? globals = null;
+        foreach (var input in descriptor.Inputs)
+        {
+            if (node.Inputs.TryGetValue(input.Name, out var value) && value is { IsExpression: true })
+            {
+                try
+                {
+                    values[input.Name] = sandbox.Evaluate(value.Expression!, globals ??= Globals(), cancellationToken);
+                }
+                catch (ScriptException e)
+                {
+                    throw new InputEvaluationException(input.Name, $"The expression of input '{input.Name}' failed at {e.Error}");
+                }
+            }
+            else
+            {
+                values[input.Name] = Plain(value?.Literal ?? input.Default);
+            }
+        }
+
+        return values;
+    }
+
+    private static object? Plain(JsonNode? node) => node is null ? null : ScriptValues.FromScript(ScriptValues.ToScript(node));
+}

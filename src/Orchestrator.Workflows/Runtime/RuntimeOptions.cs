@@ -1,0 +1,22 @@
+namespace Orchestrator.Workflows.Runtime;
+
+/// <summary>Configuration section <c>Orchestrator:Workflows</c>: how runs are dispatched.</summary>
+public sealed class RuntimeOptions
+{
+    /// <summary>Identifies this server among nodes sharing a database; owner of the leases it takes.</summary>
+    public string NodeId { get; set; } = $"{Truncate(Environment.MachineName, 20)}-{Environment.ProcessId}-{Guid.NewGuid():N}";
+
+    /// <summary>Turns running at once on this node (default: twice the processor count, at least 4).</summary>
+    public int Workers { get; set; } = Math.Max(4, Environment.ProcessorCount * 2);
+
+    /// <summary>How long a lease lasts; a crashed node's runs are taken over after this.</summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often the store is swept for runnable instances, due timers and kept events (a safety net behind direct dispatch).</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>How long an event that no bookmark awaited is kept for one still to come.</summary>
+    public TimeSpan KeepUnmatchedEventsFor { get; set; } = TimeSpan.FromMinutes(10);
+
+    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
+}

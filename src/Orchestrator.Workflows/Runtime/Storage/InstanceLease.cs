@@ -1,0 +1,5 @@
+namespace Orchestrator.Workflows.Runtime.Storage;
+
+/// <summary>The right to run an instance's turns until <see cref="ExpiresAt"/>. <see cref="Token"/> fences out a holder
+/// whose lease expired and was taken over: its commit is refused.</summary>
+public sealed record InstanceLease(string InstanceId, string Owner, long Token, DateTimeOffset ExpiresAt);

@@ -1,0 +1,4 @@
+namespace Orchestrator.Workflows.Runtime.Storage;
+
+/// <summary>Filters for listing instances.</summary>
+public sealed record InstanceQuery(string? DefinitionId = null, WorkflowStatus? Status = null, string? CorrelationId = null, int Page = 1, int PageSize = 50);

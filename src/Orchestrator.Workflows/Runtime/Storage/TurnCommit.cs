@@ -1,0 +1,28 @@
+using System.Text.Json.Nodes;
+
+namespace Orchestrator.Workflows.Runtime.Storage;
+
+/// <summary>
+/// Everything one turn changes, committed atomically under the lease: the instance (state and status), bookmarks
+/// created and removed, journal entries, consumed inbox messages, child instances started, and messages for other instances.
+/// </summary>
+public sealed class TurnCommit(WorkflowInstance instance, InstanceLease lease)
+{
+    public WorkflowInstance Instance { get; } = instance;
+
+    public InstanceLease Lease { get; } = lease;
+
+    public bool ReleaseLease { get; init; } = true;
+
+    public Dictionary<long, JournalEntry> Journal { get; } = [];
+
+    public List<long> ConsumedInbox { get; } = [];
+
+    public List<Bookmark> CreatedBookmarks { get; } = [];
+
+    public List<Bookmark> RemovedBookmarks { get; } = [];
+
+    public List<WorkflowInstance> NewInstances { get; } = [];
+
+    public List<(string InstanceId, InboxMessageKind Kind, string? BookmarkId, JsonNode? Payload)> Messages { get; } = [];
+}

@@ -1,0 +1,14 @@
+namespace Orchestrator.Workflows.Runtime;
+
+/// <summary>What one turn changed besides the instance itself: journal entries written or closed, bookmarks created
+/// and removed, and the events to publish once the turn is committed.</summary>
+public sealed class TurnResult
+{
+    public Dictionary<long, JournalEntry> Journal { get; } = [];
+
+    public List<Bookmark> CreatedBookmarks { get; } = [];
+
+    public List<Bookmark> RemovedBookmarks { get; } = [];
+
+    public List<WorkflowEvent> Events { get; } = [];
+}

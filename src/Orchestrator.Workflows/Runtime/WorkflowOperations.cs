@@ -1,0 +1,119 @@
+using System.Text.Json.Nodes;
+using Orchestrator.Templating;
+using Orchestrator.Workflows.Activities;
+using Orchestrator.Workflows.Activities.ControlFlow;
+using Orchestrator.Workflows.Definitions.Storage;
+using Orchestrator.Workflows.Runtime.Storage;
+
+namespace Orchestrator.Workflows.Runtime;
+
+/// <summary>
+/// What people and systems do to runs: start, cancel, retry from the failed step, send events (which resume waits and
+/// start triggered workflows) and decide approvals.
+/// </summary>
+public sealed class WorkflowOperations(
+    IWorkflowInstanceStore instances,
+    IWorkflowDefinitionStore definitions,
+    WorkflowRunner runner,
+    WorkflowDispatcher dispatcher,
+    ScriptSandbox sandbox,
+    RuntimeOptions options,
+    TimeProvider clock)
+{
+    public Task<WorkflowInstance> RunAsync(string definitionId, JsonObject? input, string? correlationId, CancellationToken cancellationToken) =>
+        runner.StartAsync(definitionId, input, correlationId, cancellationToken);
+
+    public async Task CancelAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        var instance = await GetAsync(instanceId, cancellationToken);
+        if (instance.IsFinal)
+        {
+            throw new WorkflowInstanceStateException($"Run {instanceId} is {instance.Status} and cannot be cancelled.", instance.Status.ToString());
+        }
+
+        await PostAsync(instanceId, InboxMessageKind.Cancel, cancellationToken);
+    }
+
+    public async Task RetryAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        var instance = await GetAsync(instanceId, cancellationToken);
+        if (instance.Status != WorkflowStatus.Faulted)
+        {
+            throw new WorkflowInstanceStateException($"Run {instanceId} is {instance.Status}; only Faulted runs can be retried.", instance.Status.ToString());
+        }
+
+        await PostAsync(instanceId, InboxMessageKind.Retry, cancellationToken);
+    }
+
+    public async Task<WorkflowInstance> GetAsync(string instanceId, CancellationToken cancellationToken) =>
+        await instances.GetAsync(instanceId, cancellationToken) ?? throw new WorkflowInstanceNotFoundException($"No workflow run '{instanceId}'.");
+
+    /// <summary>Resumes the Event bookmarks waiting for <paramref name="name"/> with this correlation, starts the published
+    /// workflows whose triggers match, and keeps the event for a while when neither happened.</summary>
+    public async Task<EventResult> SendEventAsync(string name, string? correlationId, JsonNode? payload, string? deliveryId, CancellationToken cancellationToken)
+    {
+        var delivery = await instances.DeliverEventAsync(name, correlationId, payload, deliveryId, clock.GetUtcNow() + options.KeepUnmatchedEventsFor, cancellationToken);
+        if (delivery.Duplicate)
+        {
+            return new EventResult(0, [], Duplicate: true, Kept: false);
+        }
+
+        foreach (var instanceId in delivery.ResumedInstances)
+        {
+            dispatcher.Enqueue(instanceId);
+        }
+
+        var started = new List<string>();
+        foreach (var definition in await definitions.GetPublishedWithTriggersAsync(cancellationToken))
+        {
+            foreach (var trigger in definition.Triggers.Where(t => t.Event == name))
+            {
+                var scope = new Dictionary<string, object?>
+                {
+                    ["event"] = new JsonObject { ["name"] = name, ["correlationId"] = correlationId, ["payload"] = payload?.DeepClone() },
+                    ["input"] = payload?.DeepClone(),
+                    ["correlation"] = correlationId,
+                };
+                if (trigger.Filter is { } filter && sandbox.Evaluate(filter, scope, cancellationToken) is not true)
+                {
+                    continue;
+                }
+
+                var input = payload is JsonObject obj ? obj.DeepClone().AsObject() : new JsonObject { ["payload"] = payload?.DeepClone() };
+                started.Add((await runner.StartAsync(definition, input, correlationId, cancellationToken)).Id);
+                break;
+            }
+        }
+
+        return new EventResult(delivery.ResumedInstances.Count, started, Duplicate: false, Kept: delivery.Kept && started.Count == 0);
+    }
+
+    public async Task<IReadOnlyList<PendingBookmark>> PendingApprovalsAsync(CancellationToken cancellationToken) =>
+        await instances.FindBookmarksAsync(BookmarkKind.Approval, null, null, cancellationToken);
+
+    public async Task DecideAsync(string approvalId, string? decision, string? comment, string decidedBy, CancellationToken cancellationToken)
+    {
+        var approval = await instances.FindBookmarkAsync(approvalId, cancellationToken);
+        if (approval is null || approval.Bookmark.Kind != BookmarkKind.Approval)
+        {
+            throw new WorkflowInstanceNotFoundException($"No pending approval '{approvalId}'.");
+        }
+
+        var options = ApprovalActivity.OptionsOf(approval.Bookmark.Data?["options"]);
+        var chosen = options.FirstOrDefault(o => string.Equals(o, decision?.Trim(), StringComparison.OrdinalIgnoreCase))
+            ?? throw new WorkflowInputException("decision", $"decision must be one of {string.Join(", ", options)}.");
+        var payload = new JsonObject { ["decision"] = chosen, ["comment"] = comment, ["decidedBy"] = decidedBy };
+        if (!await instances.ResumeBookmarkAsync(approvalId, payload, cancellationToken))
+        {
+            throw new WorkflowInstanceNotFoundException($"No pending approval '{approvalId}'; it was decided or timed out.");
+        }
+
+        dispatcher.Enqueue(approval.InstanceId);
+    }
+
+    private async Task PostAsync(string instanceId, InboxMessageKind kind, CancellationToken cancellationToken)
+    {
+        await instances.PostAsync(instanceId, kind, null, null, cancellationToken);
+        dispatcher.Enqueue(instanceId);
+    }
+}

@@ -1,0 +1,160 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using Orchestrator.Workflows.Activities;
+using Orchestrator.Workflows.Definitions;
+using Orchestrator.Workflows.Definitions.Storage;
+using Orchestrator.Workflows.Runtime.Storage;
+
+namespace Orchestrator.Workflows.Runtime;
+
+/// <summary>
+/// Starts runs and runs their turns under a lease: load, interpret, commit atomically (with children started and
+/// parents told), publish the events, and go again while the inbox has messages.
+/// </summary>
+public sealed class WorkflowRunner(
+    IWorkflowInstanceStore instances,
+    IWorkflowDefinitionStore definitions,
+    WorkflowInterpreter interpreter,
+    WorkflowDispatcher dispatcher,
+    WorkflowEventHub events,
+    RuntimeOptions options,
+    TimeProvider clock,
+    ILogger<WorkflowRunner> logger)
+{
+    private const int MaxTurnsPerLease = 50;
+
+    /// <summary>Starts a run of the published version of <paramref name="definitionId"/>.</summary>
+    public async Task<WorkflowInstance> StartAsync(string definitionId, JsonObject? input, string? correlationId, CancellationToken cancellationToken)
+    {
+        var published = await definitions.GetPublishedAsync(definitionId, cancellationToken)
+            ?? throw new WorkflowDefinitionNotFoundException(definitionId, null);
+        return await StartAsync(published.Definition, input, correlationId, cancellationToken);
+    }
+
+    public async Task<WorkflowInstance> StartAsync(WorkflowDefinition definition, JsonObject? input, string? correlationId, CancellationToken cancellationToken)
+    {
+        var instance = WorkflowInterpreter.NewInstance(definition, NewId(), input, correlationId, clock.GetUtcNow());
+        var lease = await instances.CreateAsync(instance, options.NodeId, options.LeaseDuration, cancellationToken);
+        dispatcher.Enqueue(instance.Id, lease);
+        return instance;
+    }
+
+    /// <summary>Runs the instance's turns while it has something to do; without a lease, acquires one first.</summary>
+    public async Task RunTurnsAsync(string instanceId, InstanceLease? lease, CancellationToken cancellationToken)
+    {
+        for (var turn = 0; turn < MaxTurnsPerLease; turn++)
+        {
+            lease ??= await instances.TryAcquireAsync(instanceId, options.NodeId, options.LeaseDuration, cancellationToken);
+            if (lease is null)
+            {
+                return; // another worker has it; it will see the same inbox
+            }
+
+            var more = await RunOneTurnAsync(instanceId, lease, cancellationToken);
+            lease = null; // each commit releases the lease
+            if (!more)
+            {
+                return;
+            }
+        }
+
+        dispatcher.Enqueue(instanceId);
+    }
+
+    private async Task<bool> RunOneTurnAsync(string instanceId, InstanceLease lease, CancellationToken cancellationToken)
+    {
+        var loaded = await instances.LoadAsync(instanceId, cancellationToken);
+        if (loaded is null)
+        {
+            await instances.ReleaseAsync(lease, cancellationToken);
+            return false;
+        }
+
+        var instance = loaded.Instance;
+        var definition = (await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken))?.Definition;
+        if (definition is null || (loaded.Inbox.Count == 0 && (instance.Queue.Count == 0 || instance.Status == WorkflowStatus.Faulted)))
+        {
+            await instances.ReleaseAsync(lease, cancellationToken);
+            return false;
+        }
+
+        var result = await interpreter.RunTurnAsync(instance, definition, loaded.Inbox, null, cancellationToken);
+        var commit = new TurnCommit(instance, lease);
+        commit.ConsumedInbox.AddRange(loaded.Inbox.Select(m => m.Id));
+        foreach (var (seq, entry) in result.Journal)
+        {
+            commit.Journal[seq] = entry;
+        }
+
+        var created = result.CreatedBookmarks.Where(b => !result.RemovedBookmarks.Contains(b)).ToList();
+        commit.CreatedBookmarks.AddRange(created);
+        commit.RemovedBookmarks.AddRange(result.RemovedBookmarks.Where(b => !result.CreatedBookmarks.Contains(b)));
+        await StartChildrenAsync(instance, created, commit, cancellationToken);
+        NotifyParent(instance, commit);
+
+        await instances.CommitAsync(commit, cancellationToken);
+        events.Publish(result.Events);
+
+        foreach (var child in commit.NewInstances)
+        {
+            dispatcher.Enqueue(child.Id);
+        }
+
+        foreach (var other in commit.Messages.Select(m => m.InstanceId).Where(id => id != instanceId).Distinct())
+        {
+            dispatcher.Enqueue(other);
+        }
+
+        if (created.Any(b => b.Kind == BookmarkKind.Event))
+        {
+            await instances.DeliverKeptEventsAsync(instanceId, clock.GetUtcNow(), cancellationToken);
+        }
+
+        return instance.Status == WorkflowStatus.Running || await instances.HasInboxAsync(instanceId, cancellationToken);
+    }
+
+    private async Task StartChildrenAsync(WorkflowInstance parent, IEnumerable<Bookmark> created, TurnCommit commit, CancellationToken cancellationToken)
+    {
+        foreach (var bookmark in created.Where(b => b.Kind == BookmarkKind.ChildWorkflow))
+        {
+            var childDefinitionId = bookmark.Data?["definitionId"]?.GetValue<string>() ?? string.Empty;
+            var wait = bookmark.Data?["wait"]?.GetValue<bool>() ?? true;
+            var published = await definitions.GetPublishedAsync(childDefinitionId, cancellationToken);
+            if (published is null)
+            {
+                commit.Messages.Add((parent.Id, InboxMessageKind.Resume, bookmark.Id,
+                    new JsonObject { ["error"] = $"No published workflow '{childDefinitionId}' to run." }));
+                continue;
+            }
+
+            var child = WorkflowInterpreter.NewInstance(published.Definition, NewId(), bookmark.Data?["input"]?.DeepClone() as JsonObject,
+                parent.CorrelationId, clock.GetUtcNow(), parent.Id, wait ? bookmark.Id : null);
+            commit.NewInstances.Add(child);
+            if (!wait)
+            {
+                commit.Messages.Add((parent.Id, InboxMessageKind.Resume, bookmark.Id,
+                    new JsonObject { ["instanceId"] = child.Id, ["status"] = nameof(WorkflowStatus.Running) }));
+            }
+
+            logger.LogInformation("Workflow instance {InstanceId} started child {ChildId} of {DefinitionId}", parent.Id, child.Id, childDefinitionId);
+        }
+    }
+
+    /// <summary>A child that ended (or faulted) resumes the parent's RunWorkflow bookmark with its status and variables.</summary>
+    private static void NotifyParent(WorkflowInstance instance, TurnCommit commit)
+    {
+        if (instance is { ParentInstanceId: { } parentId, ParentBookmarkId: { } bookmarkId }
+            && instance.Status is WorkflowStatus.Finished or WorkflowStatus.Cancelled or WorkflowStatus.Faulted)
+        {
+            commit.Messages.Add((parentId, InboxMessageKind.Resume, bookmarkId, new JsonObject
+            {
+                ["instanceId"] = instance.Id,
+                ["status"] = instance.Status.ToString(),
+                ["error"] = instance.Fault?.Message,
+                ["variables"] = Templating.ScriptValues.ToJson(instance.Variables),
+            }));
+        }
+    }
+
+    private static string NewId() => Guid.CreateVersion7().ToString("N");
+}

@@ -1,0 +1,283 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using Orchestrator.Templating;
+using Orchestrator.Workflows.Activities;
+using Orchestrator.Workflows.Definitions;
+using Orchestrator.Workflows.Descriptors;
+using Orchestrator.Workflows.Graph;
+
+namespace Orchestrator.Workflows.Runtime;
+
+/// <summary>One turn of one instance (see <see cref="WorkflowInterpreter"/>): executes activities and records what changed.</summary>
+internal sealed partial class WorkflowTurn(
+    WorkflowInstance instance,
+    WorkflowDefinition definition,
+    IActivityRegistry registry,
+    ExpressionScope scope,
+    TimeProvider clock,
+    ILogger logger)
+{
+    private readonly FlowchartGraph _graph = new(definition.Root);
+    private readonly WorkflowStatus _initialStatus = instance.Status;
+
+    public TurnResult Result { get; } = new();
+
+    public void Apply(InboxMessage message)
+    {
+        switch (message.Kind)
+        {
+            case InboxMessageKind.Cancel when !instance.IsFinal:
+                Cancel();
+                break;
+            case InboxMessageKind.Retry when instance is { Status: WorkflowStatus.Faulted, Fault: { } fault }:
+                instance.Fault = null;
+                instance.Status = WorkflowStatus.Running;
+                Enqueue(fault.ActivityId, tryNumber: 1);
+                break;
+            case InboxMessageKind.Resume when !instance.IsFinal && message.BookmarkId is { } bookmarkId:
+                Resume(bookmarkId, message.Payload);
+                break;
+        }
+    }
+
+    public async Task DrainAsync(int maxSteps, CancellationToken cancellationToken)
+    {
+        for (var step = 0; step < maxSteps && instance.Status != WorkflowStatus.Faulted && !instance.IsFinal && instance.Queue.Count > 0; step++)
+        {
+            var item = instance.Queue[0];
+            instance.Queue.RemoveAt(0);
+            await ExecuteAsync(item, cancellationToken);
+        }
+    }
+
+    /// <summary>Sets the status from what is left: work now (Running), only bookmarks (Suspended), or nothing (Finished).</summary>
+    public void Settle()
+    {
+        var now = clock.GetUtcNow();
+        if (instance.Status is WorkflowStatus.Running or WorkflowStatus.Suspended)
+        {
+            instance.Status = instance.Queue.Count > 0 ? WorkflowStatus.Running
+                : instance.Bookmarks.Count > 0 ? WorkflowStatus.Suspended
+                : WorkflowStatus.Finished;
+        }
+
+        if (instance.IsFinal)
+        {
+            instance.FinishedAt ??= now;
+        }
+
+        instance.UpdatedAt = now;
+        if (instance.Status != _initialStatus)
+        {
+            Publish(WorkflowEventKind.StatusChanged, null, instance.Status.ToString());
+        }
+    }
+
+    private void Resume(string bookmarkId, JsonNode? payload)
+    {
+        var bookmark = instance.Bookmarks.FirstOrDefault(b => b.Id == bookmarkId);
+        if (bookmark is null)
+        {
+            logger.LogDebug("Instance {InstanceId} ignores a resumption of unknown bookmark {BookmarkId}", instance.Id, bookmarkId);
+            return;
+        }
+
+        RemoveBookmark(bookmark);
+        if (bookmark.Data?["retry"] is JsonValue retry && retry.GetValue<bool>())
+        {
+            // A retry's back-off has elapsed: run the activity afresh.
+            instance.Queue.Add(new WorkItem(bookmark.ActivityId, bookmark.Attempt, bookmark.Data["try"]!.GetValue<int>()));
+            return;
+        }
+
+        instance.Queue.Add(new WorkItem(bookmark.ActivityId, bookmark.Attempt, ResumeBookmarkId: bookmark.Id, ResumePayload: payload, JournalSeq: bookmark.JournalSeq));
+        if (instance.Status == WorkflowStatus.Suspended)
+        {
+            instance.Status = WorkflowStatus.Running;
+        }
+    }
+
+    private void Cancel()
+    {
+        var now = clock.GetUtcNow();
+        foreach (var bookmark in instance.Bookmarks.ToList())
+        {
+            CloseCancelled(bookmark, now);
+        }
+
+        instance.Queue.Clear();
+        instance.Status = WorkflowStatus.Cancelled;
+        instance.FinishedAt = now;
+    }
+
+    private async Task ExecuteAsync(WorkItem item, CancellationToken cancellationToken)
+    {
+        var node = _graph.Activities.GetValueOrDefault(item.ActivityId);
+        var activity = node is null ? null : registry.Find(node.Type);
+        var resuming = item.ResumeBookmarkId is not null;
+        var seq = item.JournalSeq ?? instance.NextJournalSeq++;
+        var started = clock.GetUtcNow();
+        var entry = new JournalEntry(seq, item.ActivityId, node?.Type ?? "?", item.Attempt, started);
+        if (!resuming)
+        {
+            Result.Journal[seq] = entry;
+            Publish(WorkflowEventKind.ActivityStarted, item.ActivityId, null);
+        }
+
+        var result = node is null || activity is null
+            ? ActivityResult.Fault(node is null
+                ? $"Activity '{item.ActivityId}' is not in version {instance.DefinitionVersion} of the definition."
+                : $"Activity type '{node.Type}' is not available (is its plugin loaded?).")
+            : await RunActivityAsync(activity, node, item, cancellationToken);
+
+        if (result.Bookmark is { } request)
+        {
+            Suspend(item, request, seq, entry);
+        }
+        else if (result.Error is { } error)
+        {
+            Failed(item, node, error, entry);
+        }
+        else
+        {
+            Completed(item, result, entry);
+        }
+    }
+
+    private async Task<ActivityResult> RunActivityAsync(IActivity activity, ActivityNode node, WorkItem item, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (node.TimeoutSeconds is { } seconds)
+        {
+            timeout.CancelAfter(TimeSpan.FromSeconds(seconds));
+        }
+
+        try
+        {
+            var context = new ActivityContext
+            {
+                Node = node,
+                Inputs = scope.EvaluateInputs(node, activity.Descriptor, timeout.Token),
+                Variables = instance.Variables,
+                InstanceId = instance.Id,
+                DefinitionId = instance.DefinitionId,
+                DefinitionVersion = instance.DefinitionVersion,
+                CorrelationId = instance.CorrelationId,
+                Attempt = item.Attempt,
+                Now = clock.GetUtcNow(),
+                Logger = logger,
+                Evaluate = expression => scope.Evaluate(expression, timeout.Token),
+                CancellationToken = timeout.Token,
+            };
+            return item.ResumeBookmarkId is not null
+                ? await activity.ResumeAsync(context, item.ResumePayload)
+                : await activity.ExecuteAsync(context);
+        }
+        catch (InputEvaluationException e)
+        {
+            return ActivityResult.Fault(e.Message);
+        }
+        catch (ScriptException e)
+        {
+            return ActivityResult.Fault($"Expression failed at {e.Error}");
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            return ActivityResult.Fault($"Timed out after {node.TimeoutSeconds} s.");
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Activity {ActivityId} of instance {InstanceId} threw", node.Id, instance.Id);
+            return ActivityResult.Fault($"{e.GetType().Name}: {e.Message}");
+        }
+    }
+
+    private void Suspend(WorkItem item, BookmarkRequest request, long seq, JournalEntry entry)
+    {
+        var bookmark = new Bookmark(Guid.CreateVersion7().ToString("N"), item.ActivityId, request.Kind, request.Name, instance.CorrelationId,
+            request.DueAt, request.Data, item.Attempt, seq, entry.StartedAt);
+        instance.Bookmarks.Add(bookmark);
+        Result.CreatedBookmarks.Add(bookmark);
+        Result.Journal[seq] = entry with { Outcome = null };
+        Publish(WorkflowEventKind.ActivitySuspended, item.ActivityId, $"{request.Kind} {request.Name}");
+    }
+
+    private void Failed(WorkItem item, ActivityNode? node, string error, JournalEntry entry)
+    {
+        var now = clock.GetUtcNow();
+        Result.Journal[entry.Seq] = entry with { CompletedAt = now, Outcome = Ports.Failed, Error = error };
+        Publish(WorkflowEventKind.ActivityFaulted, item.ActivityId, error);
+        if (node?.Retry is { } retry && item.Try < retry.MaxAttempts)
+        {
+            ScheduleRetry(item, retry, now);
+            return;
+        }
+
+        if (node is not null && _graph.Outbound(node.Id).Any(c => FlowchartGraph.PortOf(c) == Ports.Failed))
+        {
+            instance.Outputs[node.Id] = new JsonObject { ["error"] = error };
+            Propagate(node.Id, [Ports.Failed]);
+            return;
+        }
+
+        instance.Fault = new WorkflowFault(item.ActivityId, item.Attempt, error, now);
+        instance.Status = WorkflowStatus.Faulted;
+    }
+
+    private void ScheduleRetry(WorkItem item, RetryPolicy retry, DateTimeOffset now)
+    {
+        var backoff = retry.BackoffSeconds * Math.Pow(2, item.Try - 1);
+        var attempt = NextAttempt(item.ActivityId);
+        if (backoff <= 0)
+        {
+            instance.Queue.Add(new WorkItem(item.ActivityId, attempt, item.Try + 1));
+            return;
+        }
+
+        var bookmark = new Bookmark(Guid.CreateVersion7().ToString("N"), item.ActivityId, BookmarkKind.Timer, "retry", instance.CorrelationId,
+            now.AddSeconds(backoff), new JsonObject { ["retry"] = true, ["try"] = item.Try + 1 }, attempt, 0, now);
+        instance.Bookmarks.Add(bookmark);
+        Result.CreatedBookmarks.Add(bookmark);
+    }
+
+    private void Completed(WorkItem item, ActivityResult result, JournalEntry entry)
+    {
+        var outputs = result.Outputs.Count == 0 ? null : ScriptValues.ToJson(result.Outputs) as JsonObject;
+        if (outputs is not null)
+        {
+            instance.Outputs[item.ActivityId] = outputs;
+        }
+
+        var outcome = string.Join(",", result.Outcomes);
+        Result.Journal[entry.Seq] = entry with { CompletedAt = clock.GetUtcNow(), Outcome = outcome, Outputs = outputs?.DeepClone().AsObject() };
+        Publish(WorkflowEventKind.ActivityCompleted, item.ActivityId, outcome);
+        Propagate(item.ActivityId, result.Outcomes);
+    }
+
+    private void Enqueue(string activityId, int tryNumber) =>
+        instance.Queue.Add(new WorkItem(activityId, NextAttempt(activityId), tryNumber));
+
+    private int NextAttempt(string activityId) =>
+        instance.Attempts[activityId] = instance.Attempts.GetValueOrDefault(activityId) + 1;
+
+    private void RemoveBookmark(Bookmark bookmark)
+    {
+        instance.Bookmarks.Remove(bookmark);
+        Result.RemovedBookmarks.Add(bookmark);
+    }
+
+    private void CloseCancelled(Bookmark bookmark, DateTimeOffset now)
+    {
+        RemoveBookmark(bookmark);
+        if (bookmark.JournalSeq > 0)
+        {
+            Result.Journal[bookmark.JournalSeq] = new JournalEntry(bookmark.JournalSeq, bookmark.ActivityId,
+                _graph.Activities.GetValueOrDefault(bookmark.ActivityId)?.Type ?? "?", bookmark.Attempt, bookmark.CreatedAt, now, JournalEntry.Cancelled);
+        }
+
+        Publish(WorkflowEventKind.ActivityCancelled, bookmark.ActivityId, null);
+    }
+
+    private void Publish(WorkflowEventKind kind, string? activityId, string? detail) =>
+        Result.Events.Add(new WorkflowEvent(instance.Id, kind, activityId, detail, clock.GetUtcNow()));
+}
