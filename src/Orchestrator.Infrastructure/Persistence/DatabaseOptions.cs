@@ -7,4 +7,10 @@ public sealed class DatabaseOptions
 
     /// <summary>For SQLite, defaults to <c>orchestrator.db</c> in the data directory; required for PostgreSQL.</summary>
     public string? ConnectionString { get; set; }
+
+    /// <summary>The connection string to use: the configured one, or for SQLite the default file in the data directory.</summary>
+    public string ResolveConnectionString(string dataDirectory) =>
+        ConnectionString ?? (Provider == DatabaseProvider.Sqlite
+            ? new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = Path.Combine(dataDirectory, "orchestrator.db"), Pooling = true }.ToString()
+            : throw new InvalidOperationException("Orchestrator:Database:ConnectionString is required when Orchestrator:Database:Provider is PostgreSql."));
 }

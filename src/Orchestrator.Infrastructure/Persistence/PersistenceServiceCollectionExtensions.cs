@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Orchestrator.Incidents.Storage;
@@ -16,18 +15,13 @@ public static class PersistenceServiceCollectionExtensions
         switch (options.Provider)
         {
             case DatabaseProvider.Sqlite:
-                var connectionString = options.ConnectionString ?? new SqliteConnectionStringBuilder
-                {
-                    DataSource = Path.Combine(dataDirectory, "orchestrator.db"),
-                    Pooling = true,
-                }.ToString();
+                var connectionString = options.ResolveConnectionString(dataDirectory);
                 services.AddDbContext<OrchestratorDbContext, SqliteOrchestratorDbContext>(db => db
                     .UseSqlite(connectionString)
                     .AddInterceptors(new SqlitePragmas()));
                 break;
             case DatabaseProvider.PostgreSql:
-                var postgres = options.ConnectionString ?? throw new InvalidOperationException(
-                    "Orchestrator:Database:ConnectionString is required when Orchestrator:Database:Provider is PostgreSql.");
+                var postgres = options.ResolveConnectionString(dataDirectory);
                 services.AddDbContext<OrchestratorDbContext, PostgreSqlOrchestratorDbContext>(db => db.UseNpgsql(postgres));
                 break;
             default:

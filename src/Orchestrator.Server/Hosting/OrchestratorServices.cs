@@ -3,6 +3,8 @@ using Orchestrator.Incidents.Problems;
 using Orchestrator.Infrastructure.Persistence;
 using Orchestrator.Server.Api.Errors;
 using Orchestrator.Server.Api.Json;
+using Orchestrator.Infrastructure.Actions;
+using Orchestrator.Infrastructure.Scheduling;
 using Orchestrator.Infrastructure.WorkflowFiles;
 using Orchestrator.Server.Seeding;
 using Orchestrator.Templating;
@@ -31,7 +33,7 @@ public static class OrchestratorServices
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         builder.Services.AddOpenApi();
-        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<SchedulerHealthCheck>("scheduler");
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(options.Incidents.ToRules());
@@ -51,6 +53,8 @@ public static class OrchestratorServices
         builder.Services.AddSingleton<WorkflowInterpreter>();
         builder.Services.AddSingleton<WorkflowDispatcher>();
         builder.Services.AddSingleton<WorkflowEventHub>();
+        builder.Services.AddWorkflowActions();
+        builder.Services.AddOrchestratorScheduling(options.Database.Provider, options.Database.ResolveConnectionString(dataDirectory));
         builder.Services.AddScoped<WorkflowRunner>();
         builder.Services.AddScoped<WorkflowOperations>();
         builder.Services.AddHostedService(services => new WorkflowRuntimeHost(

@@ -16,11 +16,15 @@ internal sealed class WorkflowRuntimeHost(
     ILogger<WorkflowRuntimeHost> logger,
     bool singleNode) : BackgroundService
 {
+    private static readonly TimeSpan TimerSafetyLag = TimeSpan.FromSeconds(5);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (singleNode)
         {
             await WithStoreAsync(store => store.ReleaseAllAsync(stoppingToken));
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<WorkflowRunner>().RestartPendingActionsAsync(stoppingToken);
         }
 
         var workers = dispatcher.RunAsync(RunTurnsAsync, stoppingToken);
@@ -32,7 +36,8 @@ internal sealed class WorkflowRuntimeHost(
                 await WithStoreAsync(async store =>
                 {
                     var now = clock.GetUtcNow();
-                    foreach (var id in await store.ResumeDueBookmarksAsync(now, 500, stoppingToken))
+                    // Quartz fires timers; this catches any whose trigger was lost, a few seconds late.
+                    foreach (var id in await store.ResumeDueBookmarksAsync(now - TimerSafetyLag, 500, stoppingToken))
                     {
                         dispatcher.Enqueue(id);
                     }

@@ -14,4 +14,7 @@ public enum BookmarkKind
 
     /// <summary>A child run finishing.</summary>
     ChildWorkflow,
+
+    /// <summary>An activity with side effects running off the instance's turn; its result resumes the branch.</summary>
+    Action,
 }

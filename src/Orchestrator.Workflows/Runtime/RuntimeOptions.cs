@@ -15,6 +15,12 @@ public sealed class RuntimeOptions
     /// <summary>How often the store is swept for runnable instances, due timers and kept events (a safety net behind direct dispatch).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>How long an action may run when its node sets no timeoutSeconds.</summary>
+    public static TimeSpan DefaultActionTimeout { get; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Actions running at once on this node.</summary>
+    public int ActionConcurrency { get; set; } = 64;
+
     /// <summary>How long an event that no bookmark awaited is kept for one still to come.</summary>
     public TimeSpan KeepUnmatchedEventsFor { get; set; } = TimeSpan.FromMinutes(10);
 

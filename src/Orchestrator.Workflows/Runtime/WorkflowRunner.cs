@@ -17,6 +17,8 @@ public sealed class WorkflowRunner(
     WorkflowInterpreter interpreter,
     WorkflowDispatcher dispatcher,
     WorkflowEventHub events,
+    ITimerScheduler timers,
+    IActionExecutor actions,
     RuntimeOptions options,
     TimeProvider clock,
     ILogger<WorkflowRunner> logger)
@@ -37,6 +39,34 @@ public sealed class WorkflowRunner(
         var lease = await instances.CreateAsync(instance, options.NodeId, options.LeaseDuration, cancellationToken);
         dispatcher.Enqueue(instance.Id, lease);
         return instance;
+    }
+
+    /// <summary>After a crash, runs again the actions that were in flight (same attempt, so the same idempotency key).</summary>
+    public async Task<int> RestartPendingActionsAsync(CancellationToken cancellationToken)
+    {
+        var restarted = 0;
+        foreach (var group in (await instances.FindBookmarksAsync(BookmarkKind.Action, null, null, cancellationToken)).GroupBy(b => b.InstanceId))
+        {
+            var instance = await instances.GetAsync(group.Key, cancellationToken);
+            var definition = instance is null ? null : (await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken))?.Definition;
+            if (instance is null || definition is null)
+            {
+                continue;
+            }
+
+            foreach (var pending in group)
+            {
+                actions.Start(ActionRequestFor(instance, definition, pending.Bookmark));
+                restarted++;
+            }
+        }
+
+        if (restarted > 0)
+        {
+            logger.LogInformation("Restarted {Count} action(s) interrupted by the last shutdown", restarted);
+        }
+
+        return restarted;
     }
 
     /// <summary>Runs the instance's turns while it has something to do; without a lease, acquires one first.</summary>
@@ -92,8 +122,19 @@ public sealed class WorkflowRunner(
         await StartChildrenAsync(instance, created, commit, cancellationToken);
         NotifyParent(instance, commit);
 
+        foreach (var timed in created.Where(b => b.DueAt is not null))
+        {
+            await timers.ScheduleAsync(instanceId, timed, cancellationToken);
+        }
+
         await instances.CommitAsync(commit, cancellationToken);
         events.Publish(result.Events);
+        await UnscheduleAsync(commit.RemovedBookmarks.Where(b => b.DueAt is not null), cancellationToken);
+
+        foreach (var action in created.Where(b => b.Kind == BookmarkKind.Action))
+        {
+            actions.Start(ActionRequestFor(instance, definition, action));
+        }
 
         foreach (var child in commit.NewInstances)
         {
@@ -111,6 +152,28 @@ public sealed class WorkflowRunner(
         }
 
         return instance.Status == WorkflowStatus.Running || await instances.HasInboxAsync(instanceId, cancellationToken);
+    }
+
+    /// <summary>The request that runs (or, after a crash, re-runs with the same attempt) the action an Action bookmark waits for.</summary>
+    public static ActionRequest ActionRequestFor(WorkflowInstance instance, WorkflowDefinition definition, Bookmark bookmark) => new(
+        instance.Id, bookmark.Id, instance.DefinitionId, instance.DefinitionVersion, instance.CorrelationId,
+        definition.Root.Activities.First(a => a.Id == bookmark.ActivityId), bookmark.Attempt,
+        bookmark.Data?["inputs"]?.DeepClone() as JsonObject ?? [],
+        Templating.ScriptValues.ToJson(instance.Variables) as JsonObject ?? []);
+
+    private async Task UnscheduleAsync(IEnumerable<Bookmark> bookmarks, CancellationToken cancellationToken)
+    {
+        foreach (var bookmark in bookmarks)
+        {
+            try
+            {
+                await timers.UnscheduleAsync(bookmark, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Could not remove the timer of bookmark {BookmarkId}; it will be ignored when it fires", bookmark.Id);
+            }
+        }
     }
 
     private async Task StartChildrenAsync(WorkflowInstance parent, IEnumerable<Bookmark> created, TurnCommit commit, CancellationToken cancellationToken)

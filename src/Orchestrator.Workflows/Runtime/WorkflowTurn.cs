@@ -18,6 +18,7 @@ internal sealed partial class WorkflowTurn(
     ILogger logger)
 {
     private readonly FlowchartGraph _graph = new(definition.Root);
+    private static readonly TimeSpan ActionGrace = TimeSpan.FromSeconds(15);
     private readonly WorkflowStatus _initialStatus = instance.Status;
 
     public TurnResult Result { get; } = new();
@@ -128,7 +129,9 @@ internal sealed partial class WorkflowTurn(
             ? ActivityResult.Fault(node is null
                 ? $"Activity '{item.ActivityId}' is not in version {instance.DefinitionVersion} of the definition."
                 : $"Activity type '{node.Type}' is not available (is its plugin loaded?).")
-            : await RunActivityAsync(activity, node, item, cancellationToken);
+            : activity.Descriptor.HasSideEffects
+                ? resuming ? ActionOutcome.FromPayload(item.ResumePayload, node.TimeoutSeconds) : PrepareAction(activity, node, item, cancellationToken)
+                : await RunActivityAsync(activity, node, item, cancellationToken);
 
         if (result.Bookmark is { } request)
         {
@@ -189,6 +192,23 @@ internal sealed partial class WorkflowTurn(
         {
             logger.LogWarning(e, "Activity {ActivityId} of instance {InstanceId} threw", node.Id, instance.Id);
             return ActivityResult.Fault($"{e.GetType().Name}: {e.Message}");
+        }
+    }
+
+    /// <summary>An activity with side effects does not run inside the turn: its inputs are evaluated now, and the branch
+    /// waits on an Action bookmark that the action's result resumes (or its time-out, if the result never comes).</summary>
+    private ActivityResult PrepareAction(IActivity activity, ActivityNode node, WorkItem item, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var inputs = scope.EvaluateInputs(node, activity.Descriptor, cancellationToken);
+            var timeout = node.TimeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : RuntimeOptions.DefaultActionTimeout;
+            var data = new JsonObject { ["inputs"] = ScriptValues.ToJson(inputs), ["try"] = item.Try };
+            return ActivityResult.Suspend(new BookmarkRequest(BookmarkKind.Action, node.Type, clock.GetUtcNow() + timeout + ActionGrace, data));
+        }
+        catch (InputEvaluationException e)
+        {
+            return ActivityResult.Fault(e.Message);
         }
     }
 

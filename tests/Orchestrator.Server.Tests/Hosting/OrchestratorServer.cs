@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Orchestrator.Server.Tests.Hosting;
@@ -13,12 +14,14 @@ public sealed class OrchestratorServer : IAsyncDisposable
 {
     private readonly TestDatabase _database;
     private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
     private WebApplicationFactory<Program> _factory;
 
-    private OrchestratorServer(TestDatabase database, IReadOnlyDictionary<string, string?> settings)
+    private OrchestratorServer(TestDatabase database, IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services)
     {
         _database = database;
         _settings = settings;
+        _services = services;
         _factory = Start();
         Client = CreateClient();
     }
@@ -27,10 +30,14 @@ public sealed class OrchestratorServer : IAsyncDisposable
 
     public string DataDirectory => _database.DataDirectory;
 
-    public static async Task<OrchestratorServer> StartAsync(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="database">The database the server owns for the test.</param>
+    /// <param name="settings">Configuration values to add (e.g. <c>Orchestrator:SeedDemoData</c>).</param>
+    /// <param name="services">Registrations to add or replace (e.g. extra activity types).</param>
+    public static async Task<OrchestratorServer> StartAsync(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null)
     {
         await database.CreateAsync();
-        return new OrchestratorServer(database, settings ?? new Dictionary<string, string?>());
+        return new OrchestratorServer(database, settings ?? new Dictionary<string, string?>(), services);
     }
 
     /// <summary>Stops the server and starts a new one on the same database, as a restart would.</summary>
@@ -64,6 +71,10 @@ public sealed class OrchestratorServer : IAsyncDisposable
             }
 
             web.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+            if (_services is not null)
+            {
+                web.ConfigureServices(_services);
+            }
         });
         factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         factory.StartServer();

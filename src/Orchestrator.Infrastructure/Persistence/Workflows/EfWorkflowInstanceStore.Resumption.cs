@@ -17,7 +17,7 @@ internal sealed partial class EfWorkflowInstanceStore
         var resumed = new List<string>();
         foreach (var bookmark in due)
         {
-            JsonNode? payload = bookmark.Kind == nameof(BookmarkKind.Approval) ? new JsonObject { ["timedOut"] = true } : null;
+            JsonNode? payload = bookmark.Kind is nameof(BookmarkKind.Approval) or nameof(BookmarkKind.Action) ? new JsonObject { ["timedOut"] = true } : null;
             if (await ClaimAndPostAsync(bookmark.Id, bookmark.InstanceId, payload, cancellationToken))
             {
                 resumed.Add(bookmark.InstanceId);

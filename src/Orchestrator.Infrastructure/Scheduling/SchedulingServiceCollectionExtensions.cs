@@ -1,0 +1,51 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orchestrator.Infrastructure.Persistence;
+using Orchestrator.Workflows.Runtime;
+using Quartz;
+
+namespace Orchestrator.Infrastructure.Scheduling;
+
+public static class SchedulingServiceCollectionExtensions
+{
+    /// <summary>
+    /// Quartz with its persistent store in Orchestrator's database: SQLite (single node, a fixed instance id so
+    /// in-flight triggers are recovered after a restart) or PostgreSQL (clustered, nodes take over each other's triggers).
+    /// </summary>
+    public static IServiceCollection AddOrchestratorScheduling(this IServiceCollection services, DatabaseProvider provider, string connectionString)
+    {
+        services.AddQuartz(quartz =>
+        {
+            quartz.ConfigureScheduler(s =>
+            {
+                s.InstanceName = "orchestrator";
+                if (provider == DatabaseProvider.Sqlite)
+                {
+                    s.InstanceId = "orchestrator-single-node";
+                }
+                else
+                {
+                    s.GenerateInstanceId = true;
+                }
+            });
+            quartz.UseDefaultThreadPool(pool => pool.MaxConcurrency = 10);
+            quartz.UsePersistentStore(store =>
+            {
+                if (provider == DatabaseProvider.Sqlite)
+                {
+                    store.UseSqlite(connectionString);
+                }
+                else
+                {
+                    store.UsePostgres(connectionString);
+                    store.UseClustering(c => c.CheckinInterval = TimeSpan.FromSeconds(10));
+                }
+
+                store.UseSystemTextJsonSerializer();
+                store.ProvisionSchema();
+            });
+        });
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = false);
+        services.AddSingleton<ITimerScheduler, QuartzTimerScheduler>();
+        return services;
+    }
+}
