@@ -10,6 +10,7 @@ using Orchestrator.Server.Seeding;
 using Orchestrator.Templating;
 using Orchestrator.Workflows.Activities;
 using Orchestrator.Workflows.Definitions;
+using Orchestrator.Workflows.Definitions.Storage;
 using Orchestrator.Workflows.Runtime;
 using Orchestrator.Workflows.Validation;
 
@@ -53,6 +54,7 @@ public static class OrchestratorServices
         builder.Services.AddSingleton<WorkflowInterpreter>();
         builder.Services.AddSingleton<WorkflowDispatcher>();
         builder.Services.AddSingleton<WorkflowEventHub>();
+        builder.Services.AddSingleton<DefinitionCache>();
         builder.Services.AddWorkflowActions();
         builder.Services.AddOrchestratorScheduling(options.Database.Provider, options.Database.ResolveConnectionString(dataDirectory));
         builder.Services.AddScoped<WorkflowRunner>();

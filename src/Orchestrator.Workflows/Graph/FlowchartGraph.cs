@@ -35,6 +35,11 @@ public sealed class FlowchartGraph
 
     public IReadOnlyDictionary<string, ActivityNode> Activities { get; }
 
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Flowchart, FlowchartGraph> Cache = new();
+
+    /// <summary>The graph of a flowchart, built once per flowchart object (definitions are immutable once stored).</summary>
+    public static FlowchartGraph Of(Flowchart flowchart) => Cache.GetValue(flowchart, f => new FlowchartGraph(f));
+
     public static string PortOf(Connection connection) => connection.Source.Port ?? Ports.Done;
 
     public IReadOnlyList<Connection> Outbound(string activityId) => _outbound.TryGetValue(activityId, out var list) ? list : [];

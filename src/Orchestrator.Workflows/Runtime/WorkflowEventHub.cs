@@ -9,7 +9,7 @@ namespace Orchestrator.Workflows.Runtime;
 /// </summary>
 public sealed class WorkflowEventHub
 {
-    private readonly ConcurrentDictionary<Guid, Channel<WorkflowEvent>> _subscribers = new();
+    private readonly ConcurrentDictionary<Guid, (Func<WorkflowEvent, bool>? Filter, Channel<WorkflowEvent> Channel)> _subscribers = new();
 
     public void Publish(IEnumerable<WorkflowEvent> events)
     {
@@ -20,19 +20,23 @@ public sealed class WorkflowEventHub
 
         foreach (var workflowEvent in events)
         {
-            foreach (var subscriber in _subscribers.Values)
+            foreach (var (filter, channel) in _subscribers.Values)
             {
-                subscriber.Writer.TryWrite(workflowEvent);
+                if (filter is null || filter(workflowEvent))
+                {
+                    channel.Writer.TryWrite(workflowEvent);
+                }
             }
         }
     }
 
-    /// <summary>Receives every event published from now until the token is cancelled.</summary>
-    public async IAsyncEnumerable<WorkflowEvent> SubscribeAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>Receives the events published from now until the token is cancelled (those the filter accepts, e.g. one run's).</summary>
+    public async IAsyncEnumerable<WorkflowEvent> SubscribeAsync(Func<WorkflowEvent, bool>? filter = null,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var id = Guid.NewGuid();
         var channel = Channel.CreateBounded<WorkflowEvent>(new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest });
-        _subscribers[id] = channel;
+        _subscribers[id] = (filter, channel);
         try
         {
             await foreach (var workflowEvent in channel.Reader.ReadAllAsync(cancellationToken))

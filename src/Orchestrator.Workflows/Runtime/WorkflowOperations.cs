@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
 using Orchestrator.Templating;
 using Orchestrator.Workflows.Activities;
 using Orchestrator.Workflows.Activities.ControlFlow;
+using Orchestrator.Workflows.Definitions;
 using Orchestrator.Workflows.Definitions.Storage;
 using Orchestrator.Workflows.Runtime.Storage;
 
@@ -18,7 +20,8 @@ public sealed class WorkflowOperations(
     WorkflowDispatcher dispatcher,
     ScriptSandbox sandbox,
     RuntimeOptions options,
-    TimeProvider clock)
+    TimeProvider clock,
+    ILogger<WorkflowOperations> logger)
 {
     public Task<WorkflowInstance> RunAsync(string definitionId, JsonObject? input, string? correlationId, CancellationToken cancellationToken) =>
         runner.StartAsync(definitionId, input, correlationId, cancellationToken);
@@ -52,7 +55,10 @@ public sealed class WorkflowOperations(
     /// workflows whose triggers match, and keeps the event for a while when neither happened.</summary>
     public async Task<EventResult> SendEventAsync(string name, string? correlationId, JsonNode? payload, string? deliveryId, CancellationToken cancellationToken)
     {
-        var delivery = await instances.DeliverEventAsync(name, correlationId, payload, deliveryId, clock.GetUtcNow() + options.KeepUnmatchedEventsFor, cancellationToken);
+        // Decide the triggers first: an event that starts a run is not also kept for that run's own waits.
+        var triggered = await MatchingTriggersAsync(name, correlationId, payload, cancellationToken);
+        var delivery = await instances.DeliverEventAsync(name, correlationId, payload, deliveryId,
+            keepUntil: triggered.Count == 0 ? clock.GetUtcNow() + options.KeepUnmatchedEventsFor : null, cancellationToken);
         if (delivery.Duplicate)
         {
             return new EventResult(0, [], Duplicate: true, Kept: false);
@@ -64,6 +70,20 @@ public sealed class WorkflowOperations(
         }
 
         var started = new List<string>();
+        foreach (var definition in triggered)
+        {
+            var input = payload is JsonObject obj ? obj.DeepClone().AsObject() : new JsonObject { ["payload"] = payload?.DeepClone() };
+            started.Add((await runner.StartAsync(definition, input, correlationId, cancellationToken)).Id);
+        }
+
+        return new EventResult(delivery.ResumedInstances.Count, started, Duplicate: false, Kept: delivery.Kept);
+    }
+
+    /// <summary>Published definitions with a trigger for the event whose filter holds. A filter that cannot be evaluated
+    /// for this event (e.g. it reads a field the payload lacks) does not match, and is logged.</summary>
+    private async Task<List<WorkflowDefinition>> MatchingTriggersAsync(string name, string? correlationId, JsonNode? payload, CancellationToken cancellationToken)
+    {
+        var matching = new List<WorkflowDefinition>();
         foreach (var definition in await definitions.GetPublishedWithTriggersAsync(cancellationToken))
         {
             foreach (var trigger in definition.Triggers.Where(t => t.Event == name))
@@ -74,18 +94,22 @@ public sealed class WorkflowOperations(
                     ["input"] = payload?.DeepClone(),
                     ["correlation"] = correlationId,
                 };
-                if (trigger.Filter is { } filter && sandbox.Evaluate(filter, scope, cancellationToken) is not true)
+                try
                 {
-                    continue;
+                    if (trigger.Filter is null || sandbox.Evaluate(trigger.Filter, scope, cancellationToken) is true)
+                    {
+                        matching.Add(definition);
+                        break;
+                    }
                 }
-
-                var input = payload is JsonObject obj ? obj.DeepClone().AsObject() : new JsonObject { ["payload"] = payload?.DeepClone() };
-                started.Add((await runner.StartAsync(definition, input, correlationId, cancellationToken)).Id);
-                break;
+                catch (ScriptException e)
+                {
+                    logger.LogWarning("The trigger filter of workflow {DefinitionId} failed for event {Event}: {Error}", definition.DefinitionId, name, e.Error);
+                }
             }
         }
 
-        return new EventResult(delivery.ResumedInstances.Count, started, Duplicate: false, Kept: delivery.Kept && started.Count == 0);
+        return matching;
     }
 
     public async Task<IReadOnlyList<PendingBookmark>> PendingApprovalsAsync(CancellationToken cancellationToken) =>

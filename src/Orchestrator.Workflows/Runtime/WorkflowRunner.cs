@@ -14,6 +14,7 @@ namespace Orchestrator.Workflows.Runtime;
 public sealed class WorkflowRunner(
     IWorkflowInstanceStore instances,
     IWorkflowDefinitionStore definitions,
+    DefinitionCache cache,
     WorkflowInterpreter interpreter,
     WorkflowDispatcher dispatcher,
     WorkflowEventHub events,
@@ -30,14 +31,22 @@ public sealed class WorkflowRunner(
     {
         var published = await definitions.GetPublishedAsync(definitionId, cancellationToken)
             ?? throw new WorkflowDefinitionNotFoundException(definitionId, null);
-        return await StartAsync(published.Definition, input, correlationId, cancellationToken);
+        var definition = await cache.GetAsync(definitions, definitionId, published.Definition.Version, cancellationToken) ?? published.Definition;
+        return await StartAsync(definition, input, correlationId, cancellationToken);
     }
 
+    /// <summary>
+    /// Starts a run: its first turn runs here and is stored with the new instance in one commit, so a run that needs
+    /// no waiting is durable and done in a single transaction.
+    /// </summary>
     public async Task<WorkflowInstance> StartAsync(WorkflowDefinition definition, JsonObject? input, string? correlationId, CancellationToken cancellationToken)
     {
         var instance = WorkflowInterpreter.NewInstance(definition, NewId(), input, correlationId, clock.GetUtcNow());
-        var lease = await instances.CreateAsync(instance, options.NodeId, options.LeaseDuration, cancellationToken);
-        dispatcher.Enqueue(instance.Id, lease);
+        if (await ExecuteTurnAsync(instance, definition, [], lease: null, cancellationToken))
+        {
+            dispatcher.Enqueue(instance.Id);
+        }
+
         return instance;
     }
 
@@ -48,7 +57,7 @@ public sealed class WorkflowRunner(
         foreach (var group in (await instances.FindBookmarksAsync(BookmarkKind.Action, null, null, cancellationToken)).GroupBy(b => b.InstanceId))
         {
             var instance = await instances.GetAsync(group.Key, cancellationToken);
-            var definition = instance is null ? null : (await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken))?.Definition;
+            var definition = instance is null ? null : await cache.GetAsync(definitions, instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
             if (instance is null || definition is null)
             {
                 continue;
@@ -101,16 +110,25 @@ public sealed class WorkflowRunner(
         }
 
         var instance = loaded.Instance;
-        var definition = (await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken))?.Definition;
+        var definition = await cache.GetAsync(definitions, instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
         if (definition is null || (loaded.Inbox.Count == 0 && (instance.Queue.Count == 0 || instance.Status == WorkflowStatus.Faulted)))
         {
             await instances.ReleaseAsync(lease, cancellationToken);
             return false;
         }
 
-        var result = await interpreter.RunTurnAsync(instance, definition, loaded.Inbox, null, cancellationToken);
-        var commit = new TurnCommit(instance, lease);
-        commit.ConsumedInbox.AddRange(loaded.Inbox.Select(m => m.Id));
+        return await ExecuteTurnAsync(instance, definition, loaded.Inbox, lease, cancellationToken);
+    }
+
+    /// <summary>One turn and its commit (an insert for a new run), then what follows a commit: events, actions, children, kept events.</summary>
+    /// <returns>True when the run has more to do now.</returns>
+    private async Task<bool> ExecuteTurnAsync(WorkflowInstance instance, WorkflowDefinition definition, IReadOnlyList<InboxMessage> inbox,
+        InstanceLease? lease, CancellationToken cancellationToken)
+    {
+        var firstNewSeq = instance.NextJournalSeq;
+        var result = await interpreter.RunTurnAsync(instance, definition, inbox, null, cancellationToken);
+        var commit = new TurnCommit(instance, lease) { FirstNewJournalSeq = firstNewSeq };
+        commit.ConsumedInbox.AddRange(inbox.Select(m => m.Id));
         foreach (var (seq, entry) in result.Journal)
         {
             commit.Journal[seq] = entry;
@@ -124,7 +142,7 @@ public sealed class WorkflowRunner(
 
         foreach (var timed in created.Where(b => b.DueAt is not null))
         {
-            await timers.ScheduleAsync(instanceId, timed, cancellationToken);
+            await timers.ScheduleAsync(instance.Id, timed, cancellationToken);
         }
 
         await instances.CommitAsync(commit, cancellationToken);
@@ -141,17 +159,20 @@ public sealed class WorkflowRunner(
             dispatcher.Enqueue(child.Id);
         }
 
-        foreach (var other in commit.Messages.Select(m => m.InstanceId).Where(id => id != instanceId).Distinct())
+        foreach (var other in commit.Messages.Select(m => m.InstanceId).Where(id => id != instance.Id).Distinct())
         {
             dispatcher.Enqueue(other);
         }
 
         if (created.Any(b => b.Kind == BookmarkKind.Event))
         {
-            await instances.DeliverKeptEventsAsync(instanceId, clock.GetUtcNow(), cancellationToken);
+            await instances.DeliverKeptEventsAsync(instance.Id, clock.GetUtcNow(), cancellationToken);
         }
 
-        return instance.Status == WorkflowStatus.Running || await instances.HasInboxAsync(instanceId, cancellationToken);
+        var selfMessages = commit.Messages.Any(m => m.InstanceId == instance.Id);
+        return instance.Status == WorkflowStatus.Running || selfMessages
+            || (lease is not null && await instances.HasInboxAsync(instance.Id, cancellationToken))
+            || (lease is null && created.Any(b => b.Kind == BookmarkKind.Event) && await instances.HasInboxAsync(instance.Id, cancellationToken));
     }
 
     /// <summary>The request that runs (or, after a crash, re-runs with the same attempt) the action an Action bookmark waits for.</summary>

@@ -17,7 +17,7 @@ internal sealed partial class WorkflowTurn(
     TimeProvider clock,
     ILogger logger)
 {
-    private readonly FlowchartGraph _graph = new(definition.Root);
+    private readonly FlowchartGraph _graph = FlowchartGraph.Of(definition.Root);
     private static readonly TimeSpan ActionGrace = TimeSpan.FromSeconds(15);
     private readonly WorkflowStatus _initialStatus = instance.Status;
 

@@ -9,9 +9,37 @@ namespace Orchestrator.Infrastructure.Persistence.Workflows;
 internal sealed partial class EfWorkflowInstanceStore
 {
     public async Task<WorkflowInstance?> GetAsync(string instanceId, CancellationToken cancellationToken) =>
-        (await LoadAsync(instanceId, cancellationToken))?.Instance;
+        (await GetWithJournalAsync(instanceId, cancellationToken))?.Instance;
 
-    public async Task<IReadOnlyList<JournalEntry>> GetJournalAsync(string instanceId, CancellationToken cancellationToken) =>
+    public async Task<(WorkflowInstance Instance, IReadOnlyList<JournalEntry> Journal)?> GetWithJournalAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        // One snapshot, so the state, bookmarks and journal shown belong to the same committed turn.
+        await using var snapshot = await BeginSnapshotAsync(cancellationToken);
+        var loaded = await LoadAsync(instanceId, cancellationToken);
+        if (loaded is null)
+        {
+            return null;
+        }
+
+        var journal = await GetJournalAsync(instanceId, cancellationToken);
+        await snapshot.CommitAsync(cancellationToken);
+        return (loaded.Instance, journal);
+    }
+
+    private async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginSnapshotAsync(CancellationToken cancellationToken)
+    {
+        if (!db.Database.IsSqlite())
+        {
+            return await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+        }
+
+        // A deferred SQLite transaction reads one WAL snapshot without taking the write lock.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var connection = (Microsoft.Data.Sqlite.SqliteConnection)db.Database.GetDbConnection();
+        return (await db.Database.UseTransactionAsync(connection.BeginTransaction(deferred: true), cancellationToken))!;
+    }
+
+    private async Task<IReadOnlyList<JournalEntry>> GetJournalAsync(string instanceId, CancellationToken cancellationToken) =>
         (await db.WorkflowJournal.AsNoTracking().Where(j => j.InstanceId == instanceId).OrderBy(j => j.Seq).ToListAsync(cancellationToken))
             .Select(j => new JournalEntry(j.Seq, j.ActivityId, j.Type, j.Attempt, j.StartedAt, j.CompletedAt, j.Outcome, j.Error,
                 j.OutputsJson is null ? null : JsonNode.Parse(j.OutputsJson)?.AsObject()))

@@ -33,7 +33,7 @@ internal sealed partial class EfWorkflowInstanceStore
         return instanceId is not null && await ClaimAndPostAsync(bookmarkId, instanceId, payload, cancellationToken);
     }
 
-    public async Task<EventDelivery> DeliverEventAsync(string name, string? correlationId, JsonNode? payload, string? deliveryId, DateTimeOffset keepUntil, CancellationToken cancellationToken)
+    public async Task<EventDelivery> DeliverEventAsync(string name, string? correlationId, JsonNode? payload, string? deliveryId, DateTimeOffset? keepUntil, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -57,7 +57,8 @@ internal sealed partial class EfWorkflowInstanceStore
             }
         }
 
-        if (resumed.Count == 0)
+        var keep = resumed.Count == 0 && keepUntil is not null;
+        if (keep)
         {
             db.WorkflowStimuli.Add(new WorkflowStimulusRecord
             {
@@ -65,14 +66,14 @@ internal sealed partial class EfWorkflowInstanceStore
                 CorrelationId = correlationId,
                 PayloadJson = payload?.ToJsonString(),
                 ReceivedAt = now,
-                ExpiresAt = keepUntil,
+                ExpiresAt = keepUntil!.Value,
             });
         }
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
-        return new EventDelivery(false, resumed, Kept: resumed.Count == 0);
+        return new EventDelivery(false, resumed, Kept: keep);
     }
 
     public async Task<IReadOnlyList<string>> DeliverKeptEventsAsync(string? instanceId, DateTimeOffset now, CancellationToken cancellationToken)

@@ -8,25 +8,6 @@ namespace Orchestrator.Infrastructure.Persistence.Workflows;
 /// <summary>EF Core implementation of <see cref="IWorkflowInstanceStore"/>: runs, leases and turn commits.</summary>
 internal sealed partial class EfWorkflowInstanceStore(OrchestratorDbContext db, TimeProvider clock) : IWorkflowInstanceStore
 {
-    public async Task<InstanceLease?> CreateAsync(WorkflowInstance instance, string? leaseOwner, TimeSpan leaseDuration, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow();
-        var record = NewRecord(instance);
-        InstanceLease? lease = null;
-        if (leaseOwner is not null)
-        {
-            lease = new InstanceLease(instance.Id, leaseOwner, 1, now + leaseDuration);
-            record.LeaseOwner = leaseOwner;
-            record.LeaseExpiresAt = lease.ExpiresAt;
-            record.LeaseToken = 1;
-        }
-
-        db.WorkflowInstances.Add(record);
-        await db.SaveChangesAsync(cancellationToken);
-        db.ChangeTracker.Clear();
-        return lease;
-    }
-
     public async Task<InstanceLease?> TryAcquireAsync(string instanceId, string owner, TimeSpan duration, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -65,7 +46,19 @@ internal sealed partial class EfWorkflowInstanceStore(OrchestratorDbContext db, 
     public async Task CommitAsync(TurnCommit commit, CancellationToken cancellationToken)
     {
         var instance = commit.Instance;
-        var lease = commit.Lease;
+        if (commit.IsNew)
+        {
+            // A new run and its first turn: inserts only, one SaveChanges, one transaction.
+            instance.Version = 1;
+            db.WorkflowInstances.Add(NewRecord(instance));
+            AddTurnRows(commit);
+            await WriteJournalAsync(instance.Id, commit.Journal.Values, commit.FirstNewJournalSeq, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            return;
+        }
+
+        var lease = commit.Lease!;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var state = InstanceStateJson.Serialize(instance);
         var status = instance.Status.ToString();
@@ -100,8 +93,18 @@ internal sealed partial class EfWorkflowInstanceStore(OrchestratorDbContext db, 
             await db.WorkflowBookmarks.Where(b => removed.Contains(b.Id)).ExecuteDeleteAsync(cancellationToken);
         }
 
-        db.WorkflowBookmarks.AddRange(commit.CreatedBookmarks.Select(b => InstanceStateJson.ToRecord(instance.Id, b)));
-        await WriteJournalAsync(instance.Id, commit.Journal.Values, cancellationToken);
+        AddTurnRows(commit);
+        await WriteJournalAsync(instance.Id, commit.Journal.Values, commit.FirstNewJournalSeq, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        instance.Version = newVersion;
+    }
+
+    /// <summary>The rows a turn adds besides the instance: bookmarks, child runs, messages for other runs.</summary>
+    private void AddTurnRows(TurnCommit commit)
+    {
+        db.WorkflowBookmarks.AddRange(commit.CreatedBookmarks.Select(b => InstanceStateJson.ToRecord(commit.Instance.Id, b)));
         db.WorkflowInstances.AddRange(commit.NewInstances.Select(NewRecord));
         var now = clock.GetUtcNow();
         db.WorkflowInbox.AddRange(commit.Messages.Select(m => new WorkflowInboxRecord
@@ -112,10 +115,6 @@ internal sealed partial class EfWorkflowInstanceStore(OrchestratorDbContext db, 
             PayloadJson = m.Payload?.ToJsonString(),
             CreatedAt = now,
         }));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        db.ChangeTracker.Clear();
-        instance.Version = newVersion;
     }
 
     public async Task ReleaseAsync(InstanceLease lease, CancellationToken cancellationToken) =>
@@ -150,23 +149,26 @@ internal sealed partial class EfWorkflowInstanceStore(OrchestratorDbContext db, 
         // Two indexed queries rather than one OR: the sweep runs often and must stay cheap with many suspended runs.
         var withWork = await db.WorkflowInstances.AsNoTracking()
             .Where(i => i.HasWork && (i.LeaseOwner == null || i.LeaseExpiresAt < now))
-            .Select(i => i.Id).Take(max).ToListAsync(cancellationToken);
+            .OrderBy(i => i.Id).Select(i => i.Id).Take(max).ToListAsync(cancellationToken);
         var withMessages = await db.WorkflowInbox.AsNoTracking()
             .Select(m => m.InstanceId).Distinct()
             .Join(db.WorkflowInstances.Where(i => i.LeaseOwner == null || i.LeaseExpiresAt < now), id => id, i => i.Id, (id, _) => id)
-            .Take(max).ToListAsync(cancellationToken);
+            .OrderBy(id => id).Take(max).ToListAsync(cancellationToken);
         return withWork.Union(withMessages).ToList();
     }
 
-    private async Task WriteJournalAsync(string instanceId, ICollection<JournalEntry> entries, CancellationToken cancellationToken)
+    private async Task WriteJournalAsync(string instanceId, ICollection<JournalEntry> entries, long firstNewSeq, CancellationToken cancellationToken)
     {
         if (entries.Count == 0)
         {
             return;
         }
 
-        var seqs = entries.Select(e => e.Seq).ToList();
-        var existing = await db.WorkflowJournal.Where(j => j.InstanceId == instanceId && seqs.Contains(j.Seq)).ToDictionaryAsync(j => j.Seq, cancellationToken);
+        // Entries numbered before this turn began complete executions that suspended earlier: load those to update them.
+        var seqs = entries.Select(e => e.Seq).Where(seq => seq < firstNewSeq).ToList();
+        var existing = seqs.Count == 0
+            ? []
+            : await db.WorkflowJournal.Where(j => j.InstanceId == instanceId && seqs.Contains(j.Seq)).ToDictionaryAsync(j => j.Seq, cancellationToken);
         foreach (var entry in entries)
         {
             if (existing.TryGetValue(entry.Seq, out var record))

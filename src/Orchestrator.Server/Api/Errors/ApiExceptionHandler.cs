@@ -85,7 +85,7 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails)
                 Status = StatusCodes.Status409Conflict,
                 Title = "Not allowed in the run's state",
                 Detail = state.Message,
-                Extensions = { ["status"] = state.Status },
+                Extensions = { ["runStatus"] = state.Status },
             },
             BadHttpRequestException { InnerException: JsonException json } => FieldProblem(
                 JsonField(json.Path),

@@ -38,10 +38,10 @@ public static class WorkflowInstancesApi
         return TypedResults.Ok(new PagedResponse<InstanceSummary>(items, total, p, size));
     }
 
-    private static async Task<Ok<InstanceResponse>> Get(string id, WorkflowOperations operations, IWorkflowInstanceStore store, CancellationToken ct)
+    private static async Task<Ok<InstanceResponse>> Get(string id, IWorkflowInstanceStore store, CancellationToken ct)
     {
-        var instance = await operations.GetAsync(id, ct);
-        return TypedResults.Ok(InstanceResponse.From(instance, await store.GetJournalAsync(id, ct)));
+        var (instance, journal) = await store.GetWithJournalAsync(id, ct) ?? throw new WorkflowInstanceNotFoundException($"No workflow run '{id}'.");
+        return TypedResults.Ok(InstanceResponse.From(instance, journal));
     }
 
     private static async Task<Accepted> Cancel(string id, WorkflowOperations operations, CancellationToken ct)

@@ -9,15 +9,13 @@ namespace Orchestrator.Workflows.Runtime.Storage;
 /// </summary>
 public interface IWorkflowInstanceStore
 {
-    /// <summary>Stores a new instance. With a lease owner the creator holds its lease (and runs its first turn at once).</summary>
-    Task<InstanceLease?> CreateAsync(WorkflowInstance instance, string? leaseOwner, TimeSpan leaseDuration, CancellationToken cancellationToken);
-
     /// <summary>Takes the instance's lease when it is free or expired; null when someone else holds it.</summary>
     Task<InstanceLease?> TryAcquireAsync(string instanceId, string owner, TimeSpan duration, CancellationToken cancellationToken);
 
     Task<LoadedInstance?> LoadAsync(string instanceId, CancellationToken cancellationToken);
 
-    /// <summary>Commits a turn atomically; throws <see cref="StaleLeaseException"/> when the lease was lost.</summary>
+    /// <summary>Commits a turn atomically — for a new run, inserts it with its first turn; throws
+    /// <see cref="StaleLeaseException"/> when the lease was lost.</summary>
     Task CommitAsync(TurnCommit commit, CancellationToken cancellationToken);
 
     Task ReleaseAsync(InstanceLease lease, CancellationToken cancellationToken);
@@ -47,16 +45,17 @@ public interface IWorkflowInstanceStore
 
     Task<WorkflowInstance?> GetAsync(string instanceId, CancellationToken cancellationToken);
 
-    Task<IReadOnlyList<JournalEntry>> GetJournalAsync(string instanceId, CancellationToken cancellationToken);
+    /// <summary>A run and its journal as of one committed moment (read in one snapshot).</summary>
+    Task<(WorkflowInstance Instance, IReadOnlyList<JournalEntry> Journal)?> GetWithJournalAsync(string instanceId, CancellationToken cancellationToken);
 
     Task<(IReadOnlyList<InstanceSummary> Items, int Total)> ListAsync(InstanceQuery query, CancellationToken cancellationToken);
 
     /// <summary>
     /// Delivers an event in one transaction: a repeated delivery id is a duplicate and changes nothing; otherwise every
     /// unclaimed Event bookmark with that name and correlation is claimed and resumed through its instance's inbox;
-    /// when none waits, the event is kept until <paramref name="keepUntil"/> for a bookmark still to come.
+    /// when none waits and <paramref name="keepUntil"/> is given, the event is kept until then for a bookmark still to come.
     /// </summary>
-    Task<EventDelivery> DeliverEventAsync(string name, string? correlationId, JsonNode? payload, string? deliveryId, DateTimeOffset keepUntil, CancellationToken cancellationToken);
+    Task<EventDelivery> DeliverEventAsync(string name, string? correlationId, JsonNode? payload, string? deliveryId, DateTimeOffset? keepUntil, CancellationToken cancellationToken);
 
     /// <summary>Hands kept events to Event bookmarks that now wait for them (of one instance, or of all when null).</summary>
     /// <returns>The instances that received an event.</returns>

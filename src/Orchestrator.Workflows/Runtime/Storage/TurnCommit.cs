@@ -6,11 +6,17 @@ namespace Orchestrator.Workflows.Runtime.Storage;
 /// Everything one turn changes, committed atomically under the lease: the instance (state and status), bookmarks
 /// created and removed, journal entries, consumed inbox messages, child instances started, and messages for other instances.
 /// </summary>
-public sealed class TurnCommit(WorkflowInstance instance, InstanceLease lease)
+public sealed class TurnCommit(WorkflowInstance instance, InstanceLease? lease)
 {
     public WorkflowInstance Instance { get; } = instance;
 
-    public InstanceLease Lease { get; } = lease;
+    /// <summary>The lease the turn ran under; null for the first turn of a new run, which is inserted with it.</summary>
+    public InstanceLease? Lease { get; } = lease;
+
+    public bool IsNew => Lease is null;
+
+    /// <summary>Journal entries from this sequence number on are new (inserted); earlier ones are completions (updated).</summary>
+    public long FirstNewJournalSeq { get; init; }
 
     public bool ReleaseLease { get; init; } = true;
 

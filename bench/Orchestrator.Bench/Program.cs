@@ -1,0 +1,36 @@
+using System.Globalization;
+using Orchestrator.Bench;
+
+// Workflow runtime benchmarks (issue 3). Usage:
+//   dotnet run -c Release --project bench/Orchestrator.Bench -- [runs|latency|delay|memory|all] [--runs N] [--suspended N]
+var scenario = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
+int Option(string name, int fallback)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
+}
+
+Console.WriteLine($"Orchestrator workflow benchmarks — {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+if (scenario is "runs" or "all")
+{
+    Console.WriteLine("(a) durable runs/s, 10-activity no-op flowchart, SQLite");
+    await RunThroughput.MeasureAsync(Option("--runs", 3000));
+}
+
+if (scenario is "latency" or "all")
+{
+    Console.WriteLine("(b) event → resumed-activity latency");
+    await EventLatency.MeasureAsync(Option("--events", 1000));
+}
+
+if (scenario is "delay" or "all")
+{
+    Console.WriteLine("(c) Delay accuracy");
+    await DelayAccuracy.MeasureAsync(Option("--timers", 500), 2);
+}
+
+if (scenario is "memory" or "all")
+{
+    Console.WriteLine("(d) memory with suspended runs");
+    await SuspendedMemory.MeasureAsync(Option("--suspended", 100_000));
+}

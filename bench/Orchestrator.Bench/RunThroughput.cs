@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+using Orchestrator.Workflows.Runtime;
+
+namespace Orchestrator.Bench;
+
+/// <summary>(a) Durable runs per second of a 10-activity no-op flowchart, against the raw single-row SQLite commit rate.</summary>
+internal static class RunThroughput
+{
+    public static async Task<(double RunsPerSecond, double CommitsPerSecond)> MeasureAsync(int runs)
+    {
+        var commits = RawCommitsPerSecond(TimeSpan.FromSeconds(3));
+        Console.WriteLine($"  raw SQLite commits: {commits:F0}/s (one row per transaction, WAL, synchronous=NORMAL)");
+
+        await using var host = await BenchHost.StartAsync();
+        await host.PublishAsync(Flowcharts.NoOp("noop"));
+        await RunBatchAsync(host, Math.Min(300, runs)); // warm-up: JIT, connection pool, SQLite cache
+        var elapsed = await RunBatchAsync(host, runs);
+        var perSecond = runs / elapsed.TotalSeconds;
+        Console.WriteLine($"  {runs} runs in {elapsed.TotalSeconds:F2} s: {perSecond:F0} runs/s, {perSecond / commits:F2} × the raw commit rate");
+        return (perSecond, commits);
+    }
+
+    private static async Task<TimeSpan> RunBatchAsync(BenchHost host, int runs)
+    {
+        using var stop = new CancellationTokenSource();
+        var finished = 0;
+        var done = new TaskCompletionSource();
+        var listener = Task.Run(async () =>
+        {
+            await foreach (var e in host.Events.SubscribeAsync(e => e.Kind == WorkflowEventKind.StatusChanged, stop.Token))
+            {
+                if (e is { Kind: WorkflowEventKind.StatusChanged, Detail: nameof(WorkflowStatus.Finished) } && Interlocked.Increment(ref finished) == runs)
+                {
+                    done.TrySetResult();
+                }
+            }
+        });
+        await Task.Delay(50);
+        var clock = Stopwatch.StartNew();
+        var next = -1;
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
+        {
+            while (Interlocked.Increment(ref next) < runs)
+            {
+                await host.RunAsync("noop");
+            }
+        })));
+        await done.Task.WaitAsync(TimeSpan.FromMinutes(5));
+        var elapsed = clock.Elapsed;
+        await stop.CancelAsync();
+        await listener.ContinueWith(_ => { }, TaskScheduler.Default);
+        return elapsed;
+    }
+
+    private static double RawCommitsPerSecond(TimeSpan duration)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"orchestrator-raw-{Guid.NewGuid():N}.db");
+        try
+        {
+            using var connection = new SqliteConnection($"Data Source={file};Pooling=False");
+            connection.Open();
+            Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL);");
+            var count = 0;
+            var clock = Stopwatch.StartNew();
+            while (clock.Elapsed < duration)
+            {
+                using var transaction = connection.BeginTransaction();
+                using var insert = connection.CreateCommand();
+                insert.Transaction = transaction;
+                insert.CommandText = "INSERT INTO t (v) VALUES ('row')";
+                insert.ExecuteNonQuery();
+                transaction.Commit();
+                count++;
+            }
+
+            return count / clock.Elapsed.TotalSeconds;
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var path in new[] { file, file + "-wal", file + "-shm" })
+            {
+                File.Delete(path);
+            }
+        }
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,89 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Orchestrator.Server.Tests.Workflows;
+
+/// <summary>
+/// Writes workflow definitions in the contract's JSON shape with little ceremony: activities as nodes, connections as
+/// <c>"source -> target"</c> or <c>"source.Port -> target"</c>.
+/// </summary>
+public static class DefinitionJson
+{
+    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
+
+    /// <summary>The Start node every flowchart begins with (id <c>start</c>).</summary>
+    public static JsonObject Start => Node("start", "Start");
+
+    public static JsonObject Expr(string expression) => new() { ["expr"] = expression };
+
+    /// <summary>An activity node; <paramref name="inputs"/> and <paramref name="retry"/> are anonymous objects (use <see cref="Expr"/> for expressions).</summary>
+    public static JsonObject Node(string id, string type, object? inputs = null, object? retry = null)
+    {
+        var node = new JsonObject { ["id"] = id, ["type"] = type };
+        if (inputs is not null)
+        {
+            node["inputs"] = JsonSerializer.SerializeToNode(inputs, Web);
+        }
+
+        if (retry is not null)
+        {
+            node["retry"] = JsonSerializer.SerializeToNode(retry, Web);
+        }
+
+        return node;
+    }
+
+    /// <summary>A Log node whose message is the expression's value (its output <c>message</c> is kept in the journal).</summary>
+    public static JsonObject Log(string id, string expression) => Node(id, "Log", new { message = Expr(expression) });
+
+    public static JsonObject WaitFor(string id, string eventName) => Node(id, "WaitForEvent", new { eventName });
+
+    public static JsonObject Decision(string id, string condition) => Node(id, "Decision", new { condition = Expr(condition) });
+
+    public static JsonObject SetVariable(string id, string name, string expression) => Node(id, "SetVariable", new { name, value = Expr(expression) });
+
+    /// <summary>A whole definition as JSON text.</summary>
+    public static string Definition(string definitionId, JsonObject[] activities, string[] connections, object? variables = null, object? triggers = null)
+    {
+        var definition = new JsonObject
+        {
+            ["definitionId"] = definitionId,
+            ["name"] = $"Test {definitionId}",
+            ["root"] = new JsonObject
+            {
+                ["type"] = "Flowchart",
+                ["activities"] = new JsonArray(activities.Select(a => (JsonNode?)a.DeepClone()).ToArray()),
+                ["connections"] = new JsonArray(connections.Select(c => (JsonNode?)Connection(c)).ToArray()),
+            },
+        };
+        if (variables is not null)
+        {
+            definition["variables"] = JsonSerializer.SerializeToNode(variables, Web);
+        }
+
+        if (triggers is not null)
+        {
+            definition["triggers"] = JsonSerializer.SerializeToNode(triggers, Web);
+        }
+
+        return definition.ToJsonString();
+    }
+
+    /// <summary>"a -> b" (port Done) or "a.True -> b".</summary>
+    private static JsonObject Connection(string text)
+    {
+        var parts = text.Split("->", StringSplitOptions.TrimEntries);
+        if (parts.Length != 2)
+        {
+            throw new ArgumentException($"A connection is written \"source[.Port] -> target\", not \"{text}\".", nameof(text));
+        }
+
+        var dot = parts[0].IndexOf('.', StringComparison.Ordinal);
+        var (source, port) = dot < 0 ? (parts[0], "Done") : (parts[0][..dot], parts[0][(dot + 1)..]);
+        return new JsonObject
+        {
+            ["source"] = new JsonObject { ["activity"] = source, ["port"] = port },
+            ["target"] = new JsonObject { ["activity"] = parts[1] },
+        };
+    }
+}
