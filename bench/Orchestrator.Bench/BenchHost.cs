@@ -34,6 +34,7 @@ internal sealed class BenchHost : IAsyncDisposable
             "--Orchestrator:SeedDemoData=false",
             $"--Orchestrator:WorkflowsDirectory={Path.Combine(data, "none")}",
             "--Logging:LogLevel:Default=Warning",
+            .. (Environment.GetEnvironmentVariable("BENCH_LOG") is { Length: > 0 } category ? [$"--Logging:LogLevel:{category}=Debug"] : Array.Empty<string>()),
         ]);
         builder.AddOrchestrator();
         var app = builder.Build();

@@ -6,7 +6,10 @@ namespace Orchestrator.Bench;
 /// <summary>(c) How late Delay activities complete: completion minus (suspension + delay), for many concurrent timers.</summary>
 internal static class DelayAccuracy
 {
-    public static async Task<IReadOnlyList<double>> MeasureAsync(int runs, double seconds)
+    /// <param name="runs">How many runs, each with one Delay.</param>
+    /// <param name="seconds">The delay.</param>
+    /// <param name="startsPerSecond">How fast runs start: spread out (timers fall due at that rate) or, when 0, all at once (a burst).</param>
+    public static async Task<IReadOnlyList<double>> MeasureAsync(int runs, double seconds, int startsPerSecond)
     {
         await using var host = await BenchHost.StartAsync();
         await host.PublishAsync(Flowcharts.Delay("delay", seconds));
@@ -33,12 +36,25 @@ internal static class DelayAccuracy
             }
         });
         await Task.Delay(50);
-        await Task.WhenAll(Enumerable.Range(0, runs).Select(_ => host.RunAsync("delay")));
+        if (startsPerSecond <= 0)
+        {
+            await Task.WhenAll(Enumerable.Range(0, runs).Select(_ => host.RunAsync("delay")));
+        }
+        else
+        {
+            for (var i = 0; i < runs; i++)
+            {
+                await host.RunAsync("delay");
+                await Task.Delay(1000 / startsPerSecond);
+            }
+        }
+
         await done.Task.WaitAsync(TimeSpan.FromMinutes(5));
         await stop.CancelAsync();
         await listener.ContinueWith(_ => { }, TaskScheduler.Default);
         var values = lateness.ToList();
-        Console.WriteLine($"  Delay({seconds} s) lateness over {runs} concurrent timers: {Stats.Summary(values, "ms")}");
+        var how = startsPerSecond <= 0 ? $"{runs} timers due at once" : $"{runs} timers falling due at {startsPerSecond}/s";
+        Console.WriteLine($"  Delay({seconds} s) lateness, {how}: {Stats.Summary(values, "ms")}");
         return values;
     }
 }

@@ -26,7 +26,8 @@ if (scenario is "latency" or "all")
 if (scenario is "delay" or "all")
 {
     Console.WriteLine("(c) Delay accuracy");
-    await DelayAccuracy.MeasureAsync(Option("--timers", 500), 2);
+    await DelayAccuracy.MeasureAsync(Option("--timers", 500), 2, startsPerSecond: 50);
+    await DelayAccuracy.MeasureAsync(Option("--timers", 500), 2, startsPerSecond: 0);
 }
 
 if (scenario is "memory" or "all")

@@ -1,4 +1,3 @@
-using Orchestrator.Workflows.Activities;
 using Orchestrator.Workflows.Runtime;
 using Quartz;
 
@@ -16,7 +15,7 @@ internal sealed class QuartzTimerScheduler(ISchedulerFactory schedulers) : ITime
             .WithIdentity(bookmark.Id, Group)
             .UsingJobData(ResumeBookmarkJob.InstanceIdKey, instanceId)
             .UsingJobData(ResumeBookmarkJob.BookmarkIdKey, bookmark.Id)
-            .UsingJobData(ResumeBookmarkJob.TimedOutKey, (bookmark.Kind is BookmarkKind.Approval or BookmarkKind.Action).ToString())
+            .UsingJobData(ResumeBookmarkJob.TimedOutKey, bookmark.DueMeansTimedOut.ToString())
             .Build();
         var trigger = TriggerBuilder.Create()
             .WithIdentity(bookmark.Id, Group)

@@ -7,6 +7,8 @@ namespace Orchestrator.Infrastructure.Scheduling;
 
 public static class SchedulingServiceCollectionExtensions
 {
+    private const int ThreadPoolSize = 20;
+
     /// <summary>
     /// Quartz with its persistent store in Orchestrator's database: SQLite (single node, a fixed instance id so
     /// in-flight triggers are recovered after a restart) or PostgreSQL (clustered, nodes take over each other's triggers).
@@ -18,6 +20,10 @@ public static class SchedulingServiceCollectionExtensions
             quartz.ConfigureScheduler(s =>
             {
                 s.InstanceName = "orchestrator";
+                // Many timers often fall due together (a batch of runs started at once): fetch them in batches, not one
+                // trigger per store round-trip. MaxBatchSize may not exceed the thread pool size.
+                s.MaxBatchSize = ThreadPoolSize;
+                s.BatchTriggerAcquisitionFireAheadTimeWindow = TimeSpan.FromMilliseconds(5);
                 if (provider == DatabaseProvider.Sqlite)
                 {
                     s.InstanceId = "orchestrator-single-node";
@@ -27,7 +33,7 @@ public static class SchedulingServiceCollectionExtensions
                     s.GenerateInstanceId = true;
                 }
             });
-            quartz.UseDefaultThreadPool(pool => pool.MaxConcurrency = 10);
+            quartz.UseDefaultThreadPool(pool => pool.MaxConcurrency = ThreadPoolSize);
             quartz.UsePersistentStore(store =>
             {
                 if (provider == DatabaseProvider.Sqlite)
@@ -46,6 +52,7 @@ public static class SchedulingServiceCollectionExtensions
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = false);
         services.AddSingleton<ITimerScheduler, QuartzTimerScheduler>();
+        services.AddSingleton<DueTimers>();
         return services;
     }
 }

@@ -17,4 +17,13 @@ public sealed record Bookmark(
     JsonObject? Data,
     int Attempt,
     long JournalSeq,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt)
+{
+    /// <summary>Set in <see cref="Data"/> when <see cref="DueAt"/> is a time-out rather than the thing awaited.</summary>
+    public const string TimeoutMarker = "timeout";
+
+    /// <summary>Whether reaching <see cref="DueAt"/> resumes the branch with <c>{ "timedOut": true }</c> (approvals, actions,
+    /// waits with a time-out) rather than as the awaited moment (Delay, retry back-off).</summary>
+    public bool DueMeansTimedOut =>
+        Kind is BookmarkKind.Approval or BookmarkKind.Action || Data?[TimeoutMarker] is System.Text.Json.Nodes.JsonValue { } marker && marker.GetValue<bool>();
+}

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Orchestrator.Templating;
 using Orchestrator.Workflows.Activities;
+using Orchestrator.Workflows.Activities.ControlFlow;
 using Orchestrator.Workflows.Definitions;
 using Orchestrator.Workflows.Descriptors;
 using Orchestrator.Workflows.Graph;
@@ -131,11 +132,13 @@ internal sealed partial class WorkflowTurn(
                 : $"Activity type '{node.Type}' is not available (is its plugin loaded?).")
             : activity.Descriptor.HasSideEffects
                 ? resuming ? ActionOutcome.FromPayload(item.ResumePayload, node.TimeoutSeconds) : PrepareAction(activity, node, item, cancellationToken)
-                : await RunActivityAsync(activity, node, item, cancellationToken);
+                : resuming && IsTimeout(item.ResumePayload) && activity is not ApprovalActivity
+                    ? ActivityResult.Fault($"Timed out after {node.TimeoutSeconds} s without being resumed.")
+                    : await RunActivityAsync(activity, node, item, cancellationToken);
 
         if (result.Bookmark is { } request)
         {
-            Suspend(item, request, seq, entry);
+            Suspend(item, WithTimeout(node!, request), seq, entry);
         }
         else if (result.Error is { } error)
         {
@@ -211,6 +214,22 @@ internal sealed partial class WorkflowTurn(
             return ActivityResult.Fault(e.Message);
         }
     }
+
+    /// <summary>A waiting activity with <c>timeoutSeconds</c> (an event, a child run) gets a due time: when nothing resumed
+    /// it by then, it fails — and retries or follows Failed like any failure.</summary>
+    private BookmarkRequest WithTimeout(ActivityNode node, BookmarkRequest request)
+    {
+        if (node.TimeoutSeconds is not { } seconds || request.DueAt is not null || request.Kind is not (BookmarkKind.Event or BookmarkKind.ChildWorkflow))
+        {
+            return request;
+        }
+
+        var data = request.Data?.DeepClone().AsObject() ?? [];
+        data[Bookmark.TimeoutMarker] = true;
+        return request with { DueAt = clock.GetUtcNow().AddSeconds(seconds), Data = data };
+    }
+
+    private static bool IsTimeout(JsonNode? payload) => payload?["timedOut"] is JsonValue value && value.GetValue<bool>();
 
     private void Suspend(WorkItem item, BookmarkRequest request, long seq, JournalEntry entry)
     {

@@ -17,13 +17,41 @@ internal sealed partial class EfWorkflowInstanceStore
         var resumed = new List<string>();
         foreach (var bookmark in due)
         {
-            JsonNode? payload = bookmark.Kind is nameof(BookmarkKind.Approval) or nameof(BookmarkKind.Action) ? new JsonObject { ["timedOut"] = true } : null;
+            JsonNode? payload = InstanceStateJson.ToBookmark(bookmark).DueMeansTimedOut ? new JsonObject { ["timedOut"] = true } : null;
             if (await ClaimAndPostAsync(bookmark.Id, bookmark.InstanceId, payload, cancellationToken))
             {
                 resumed.Add(bookmark.InstanceId);
             }
         }
 
+        return resumed.Distinct().ToList();
+    }
+
+    public async Task<IReadOnlyList<string>> ResumeBookmarksAsync(IReadOnlyList<(string BookmarkId, JsonNode? Payload)> resumptions, CancellationToken cancellationToken)
+    {
+        var ids = resumptions.Select(r => r.BookmarkId).ToList();
+        var owners = await db.WorkflowBookmarks.AsNoTracking().Where(b => ids.Contains(b.Id) && b.ClaimedAt == null)
+            .ToDictionaryAsync(b => b.Id, b => b.InstanceId, cancellationToken);
+        if (owners.Count == 0)
+        {
+            return [];
+        }
+
+        var now = clock.GetUtcNow();
+        var resumed = new List<string>();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var (bookmarkId, payload) in resumptions)
+        {
+            if (owners.TryGetValue(bookmarkId, out var instanceId) && await ClaimAsync(bookmarkId, now, cancellationToken))
+            {
+                AddResume(instanceId, bookmarkId, payload, now);
+                resumed.Add(instanceId);
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
         return resumed.Distinct().ToList();
     }
 

@@ -36,6 +36,9 @@ public interface IWorkflowInstanceStore
     /// <returns>The instances that received a resumption.</returns>
     Task<IReadOnlyList<string>> ResumeDueBookmarksAsync(DateTimeOffset now, int max, CancellationToken cancellationToken);
 
+    /// <summary>Claims and resumes many bookmarks in one transaction (timers falling due together); returns the instances resumed.</summary>
+    Task<IReadOnlyList<string>> ResumeBookmarksAsync(IReadOnlyList<(string BookmarkId, JsonNode? Payload)> resumptions, CancellationToken cancellationToken);
+
     /// <summary>Claims one bookmark and resumes it with <paramref name="payload"/>; false when it does not exist or was already resumed.</summary>
     Task<bool> ResumeBookmarkAsync(string bookmarkId, JsonNode? payload, CancellationToken cancellationToken);
 
