@@ -34,6 +34,7 @@ internal sealed class BenchHost : IAsyncDisposable
             "--Orchestrator:SeedDemoData=false",
             $"--Orchestrator:WorkflowsDirectory={Path.Combine(data, "none")}",
             "--Logging:LogLevel:Default=Warning",
+            "--urls=http://127.0.0.1:0",
             .. (Environment.GetEnvironmentVariable("BENCH_LOG") is { Length: > 0 } category ? [$"--Logging:LogLevel:{category}=Debug"] : Array.Empty<string>()),
         ]);
         builder.AddOrchestrator();

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Orchestrator.Bench;
@@ -9,39 +8,20 @@ internal static class EfCommitProbe
 {
     public static double CommitsPerSecond(TimeSpan duration)
     {
-        var file = Path.Combine(Path.GetTempPath(), $"orchestrator-ef-{Guid.NewGuid():N}.db");
-        try
+        using var file = new TempSqliteFile();
+        using var db = new ProbeContext(new DbContextOptionsBuilder<ProbeContext>().UseSqlite(file.Connection).Options);
+        db.Database.EnsureCreated();
+        var count = 0;
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < duration)
         {
-            using var connection = new SqliteConnection($"Data Source={file};Pooling=False");
-            connection.Open();
-            using (var pragma = connection.CreateCommand())
-            {
-                pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;";
-                pragma.ExecuteNonQuery();
-            }
-
-            using var db = new ProbeContext(new DbContextOptionsBuilder<ProbeContext>().UseSqlite(connection).Options);
-            db.Database.EnsureCreated();
-            var count = 0;
-            var clock = Stopwatch.StartNew();
-            while (clock.Elapsed < duration)
-            {
-                db.Rows.Add(new ProbeRow { Value = "row" });
-                db.SaveChanges();
-                db.ChangeTracker.Clear();
-                count++;
-            }
-
-            return count / clock.Elapsed.TotalSeconds;
+            db.Rows.Add(new ProbeRow { Value = "row" });
+            db.SaveChanges();
+            db.ChangeTracker.Clear();
+            count++;
         }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            foreach (var path in new[] { file, file + "-wal", file + "-shm" })
-            {
-                File.Delete(path);
-            }
-        }
+
+        return count / clock.Elapsed.TotalSeconds;
     }
 
     private sealed class ProbeContext(DbContextOptions<ProbeContext> options) : DbContext(options)

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Microsoft.Data.Sqlite;
 using Orchestrator.Workflows.Runtime;
 
 namespace Orchestrator.Bench;
@@ -57,41 +56,26 @@ internal static class RunThroughput
 
     private static double RawCommitsPerSecond(TimeSpan duration)
     {
-        var file = Path.Combine(Path.GetTempPath(), $"orchestrator-raw-{Guid.NewGuid():N}.db");
-        try
+        using var file = new TempSqliteFile();
+        using (var create = file.Connection.CreateCommand())
         {
-            using var connection = new SqliteConnection($"Data Source={file};Pooling=False");
-            connection.Open();
-            Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL);");
-            var count = 0;
-            var clock = Stopwatch.StartNew();
-            while (clock.Elapsed < duration)
-            {
-                using var transaction = connection.BeginTransaction();
-                using var insert = connection.CreateCommand();
-                insert.Transaction = transaction;
-                insert.CommandText = "INSERT INTO t (v) VALUES ('row')";
-                insert.ExecuteNonQuery();
-                transaction.Commit();
-                count++;
-            }
-
-            return count / clock.Elapsed.TotalSeconds;
+            create.CommandText = "CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL);";
+            create.ExecuteNonQuery();
         }
-        finally
+
+        var count = 0;
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < duration)
         {
-            SqliteConnection.ClearAllPools();
-            foreach (var path in new[] { file, file + "-wal", file + "-shm" })
-            {
-                File.Delete(path);
-            }
+            using var transaction = file.Connection.BeginTransaction();
+            using var insert = file.Connection.CreateCommand();
+            insert.Transaction = transaction;
+            insert.CommandText = "INSERT INTO t (v) VALUES ('row')";
+            insert.ExecuteNonQuery();
+            transaction.Commit();
+            count++;
         }
-    }
 
-    private static void Execute(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
+        return count / clock.Elapsed.TotalSeconds;
     }
 }

@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 using Orchestrator.Workflows.Runtime;
+using Orchestrator.Workflows.Runtime.Storage;
 
 namespace Orchestrator.Bench;
 
@@ -10,20 +12,6 @@ internal static class SuspendedMemory
     {
         await using var host = await BenchHost.StartAsync();
         await host.PublishAsync(Flowcharts.WaitForGo("wait"));
-        using var stop = new CancellationTokenSource();
-        var suspended = 0;
-        var all = new TaskCompletionSource();
-        var listener = Task.Run(async () =>
-        {
-            await foreach (var e in host.Events.SubscribeAsync(e => e.Kind == WorkflowEventKind.StatusChanged, stop.Token))
-            {
-                if (e is { Kind: WorkflowEventKind.StatusChanged, Detail: nameof(WorkflowStatus.Suspended) } && Interlocked.Increment(ref suspended) == runs)
-                {
-                    all.TrySetResult();
-                }
-            }
-        });
-        await Task.Delay(50);
         var clock = Stopwatch.StartNew();
         var next = -1;
         await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
@@ -38,10 +26,13 @@ internal static class SuspendedMemory
                 }
             }
         })));
-        await all.Task.WaitAsync(TimeSpan.FromMinutes(30));
+        // Count in the store, not from events: a live-view subscriber may drop events under this load, the store does not.
+        while (await CountSuspendedAsync(host) < runs)
+        {
+            await Task.Delay(500);
+        }
+
         var elapsed = clock.Elapsed;
-        await stop.CancelAsync();
-        await listener.ContinueWith(_ => { }, TaskScheduler.Default);
         await Task.Delay(TimeSpan.FromSeconds(3)); // let a few sweeps pass, as a server would
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();
@@ -51,5 +42,12 @@ internal static class SuspendedMemory
         var managed = GC.GetTotalMemory(forceFullCollection: true) / 1024.0 / 1024.0;
         Console.WriteLine($"  {runs} suspended runs (started in {elapsed.TotalSeconds:F0} s): working set {workingSet:F0} MB, managed heap {managed:F0} MB");
         return (workingSet, managed, elapsed);
+    }
+
+    private static async Task<int> CountSuspendedAsync(BenchHost host)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<IWorkflowInstanceStore>();
+        return (await store.ListAsync(new InstanceQuery(Status: WorkflowStatus.Suspended, PageSize: 1), CancellationToken.None)).Total;
     }
 }

@@ -48,12 +48,7 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails)
                 Detail = stale.Message,
                 Extensions = { ["field"] = "version", ["expectedVersion"] = stale.ExpectedVersion, ["currentVersion"] = stale.CurrentVersion },
             },
-            NotFoundException notFound => new ProblemDetails
-            {
-                Status = StatusCodes.Status404NotFound,
-                Title = "Not found",
-                Detail = notFound.Message,
-            },
+            NotFoundException notFound => NotFound(notFound.Message),
             InvalidWorkflowDefinitionException invalid => new ProblemDetails
             {
                 Status = StatusCodes.Status400BadRequest,
@@ -61,12 +56,7 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails)
                 Detail = invalid.Message,
                 Extensions = { ["errors"] = invalid.Errors },
             },
-            WorkflowDefinitionNotFoundException missing => new ProblemDetails
-            {
-                Status = StatusCodes.Status404NotFound,
-                Title = "Not found",
-                Detail = missing.Message,
-            },
+            WorkflowDefinitionNotFoundException missing => NotFound(missing.Message),
             WorkflowDefinitionConflictException conflict => new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict,
@@ -74,12 +64,7 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails)
                 Detail = conflict.Message,
             },
             WorkflowInputException input => FieldProblem(input.Field, input.Message),
-            WorkflowInstanceNotFoundException missingRun => new ProblemDetails
-            {
-                Status = StatusCodes.Status404NotFound,
-                Title = "Not found",
-                Detail = missingRun.Message,
-            },
+            WorkflowInstanceNotFoundException missingRun => NotFound(missingRun.Message),
             WorkflowInstanceStateException state => new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict,
@@ -100,6 +85,9 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails)
             },
             _ => null,
         };
+
+    private static ProblemDetails NotFound(string detail) =>
+        new() { Status = StatusCodes.Status404NotFound, Title = "Not found", Detail = detail };
 
     private static ProblemDetails FieldProblem(string field, string message) =>
         new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
