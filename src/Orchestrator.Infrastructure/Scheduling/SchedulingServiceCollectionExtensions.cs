@@ -53,6 +53,7 @@ public static class SchedulingServiceCollectionExtensions
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = false);
         services.AddSingleton<ITimerScheduler, QuartzTimerScheduler>();
         services.AddSingleton<DueTimers>();
+        services.AddSingleton<ICronSchedules, QuartzCronSchedules>();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using Orchestrator.Infrastructure.Persistence;
 using Orchestrator.Infrastructure.WorkflowFiles;
 using Orchestrator.Server.Seeding;
+using Orchestrator.Workflows.Definitions;
 
 namespace Orchestrator.Server.Hosting;
 
@@ -13,6 +14,7 @@ public static class DatabaseStartup
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
         await scope.ServiceProvider.GetRequiredService<WorkflowFileLoader>().LoadAsync(options.ResolveWorkflowsDirectory(), cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<WorkflowDefinitionService>().SyncAllSchedulesAsync(cancellationToken);
         if (options.SeedDemoData)
         {
             await scope.ServiceProvider.GetRequiredService<DemoData>().SeedIfEmptyAsync(cancellationToken);

@@ -11,7 +11,11 @@ namespace Orchestrator.Workflows.Definitions;
 /// Definition use cases: validate, create, save a new draft version, publish, retract, read, and import the files
 /// shipped in workflows/. Invalid definitions are rejected with every error and nothing is saved.
 /// </summary>
-public sealed class WorkflowDefinitionService(IWorkflowDefinitionStore store, WorkflowValidator validator, ILogger<WorkflowDefinitionService> logger)
+public sealed class WorkflowDefinitionService(
+    IWorkflowDefinitionStore store,
+    WorkflowValidator validator,
+    ILogger<WorkflowDefinitionService> logger,
+    Runtime.ICronSchedules? cron = null)
 {
     public const string ApiSource = "api";
 
@@ -45,6 +49,7 @@ public sealed class WorkflowDefinitionService(IWorkflowDefinitionStore store, Wo
         var stored = await GetAsync(definitionId, version, cancellationToken);
         EnsureValid(stored.Definition);
         await store.SetPublishedAsync(definitionId, stored.Definition.Version, cancellationToken);
+        await SyncScheduleAsync(definitionId, stored.Definition, cancellationToken);
         return stored with { Definition = stored.Definition with { IsPublished = true } };
     }
 
@@ -53,6 +58,16 @@ public sealed class WorkflowDefinitionService(IWorkflowDefinitionStore store, Wo
     {
         _ = await GetAsync(definitionId, null, cancellationToken);
         await store.SetPublishedAsync(definitionId, null, cancellationToken);
+        await SyncScheduleAsync(definitionId, null, cancellationToken);
+    }
+
+    /// <summary>Brings the cron schedules of every published definition in line with the store (at start-up).</summary>
+    public async Task SyncAllSchedulesAsync(CancellationToken cancellationToken)
+    {
+        foreach (var definition in await store.GetPublishedWithTriggersAsync(cancellationToken))
+        {
+            await SyncScheduleAsync(definition.DefinitionId, definition, cancellationToken);
+        }
     }
 
     public async Task<StoredDefinition> GetAsync(string definitionId, int? version, CancellationToken cancellationToken) =>
@@ -97,6 +112,7 @@ public sealed class WorkflowDefinitionService(IWorkflowDefinitionStore store, Wo
             if (definition.IsPublished)
             {
                 await store.SetPublishedAsync(definition.DefinitionId, created.Definition.Version, cancellationToken);
+                await SyncScheduleAsync(definition.DefinitionId, created.Definition, cancellationToken);
             }
 
             return Report(FileImportResult.Imported(relativePath, definition.DefinitionId, created.Definition.Version, definition.IsPublished));
@@ -110,6 +126,14 @@ public sealed class WorkflowDefinitionService(IWorkflowDefinitionStore store, Wo
 
         var draft = await store.AddVersionAsync(definition, source, hash, cancellationToken);
         return Report(FileImportResult.Imported(relativePath, definition.DefinitionId, draft.Definition.Version, published: false));
+    }
+
+    private async Task SyncScheduleAsync(string definitionId, WorkflowDefinition? published, CancellationToken cancellationToken)
+    {
+        if (cron is not null)
+        {
+            await cron.SyncAsync(definitionId, published, cancellationToken);
+        }
     }
 
     private void EnsureValid(WorkflowDefinition definition)

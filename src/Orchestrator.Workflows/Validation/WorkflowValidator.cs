@@ -5,6 +5,7 @@ using Orchestrator.Workflows.Activities.ControlFlow;
 using Orchestrator.Workflows.Definitions;
 using Orchestrator.Workflows.Descriptors;
 using Orchestrator.Workflows.Graph;
+using Orchestrator.Workflows.Runtime;
 
 namespace Orchestrator.Workflows.Validation;
 
@@ -13,7 +14,7 @@ namespace Orchestrator.Workflows.Validation;
 /// activity and input at fault: unknown types, missing or ill-typed inputs, bad expressions (with position), dangling,
 /// duplicate or unknown-port connections, a missing Start, unreachable activities and cycles that can never wait.
 /// </summary>
-public sealed partial class WorkflowValidator(IActivityRegistry registry, ScriptSandbox sandbox)
+public sealed partial class WorkflowValidator(IActivityRegistry registry, ScriptSandbox sandbox, ICronSchedules? cron = null)
 {
     public ValidationResult Validate(WorkflowDefinition definition)
     {
@@ -75,9 +76,20 @@ public sealed partial class WorkflowValidator(IActivityRegistry registry, Script
     {
         foreach (var trigger in definition.Triggers ?? [])
         {
-            if (string.IsNullOrWhiteSpace(trigger.Event))
+            if (trigger is null || (string.IsNullOrWhiteSpace(trigger.Event) && string.IsNullOrWhiteSpace(trigger.Cron)))
             {
-                errors.Add(new ValidationError(null, "triggers", "A trigger needs an event name."));
+                errors.Add(new ValidationError(null, "triggers", "A trigger needs an event name or a cron schedule."));
+                continue;
+            }
+
+            if (trigger.Event is not null && trigger.Cron is not null)
+            {
+                errors.Add(new ValidationError(null, "triggers", $"A trigger has either an event or a cron schedule, not both ('{trigger.Event}', '{trigger.Cron}')."));
+            }
+
+            if (trigger.Cron is { } schedule && cron?.Validate(schedule) is { } cronError)
+            {
+                errors.Add(new ValidationError(null, "triggers", $"The cron schedule '{schedule}' is not valid: {cronError}"));
             }
 
             if (trigger.Filter is { } filter)
