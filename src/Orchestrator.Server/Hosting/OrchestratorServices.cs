@@ -50,9 +50,11 @@ public static class OrchestratorServices
         builder.Services.AddScoped<WorkflowFileLoader>();
 
         var runtime = builder.Configuration.GetSection($"{OrchestratorOptions.Section}:Workflows").Get<RuntimeOptions>() ?? new RuntimeOptions();
+        runtime.SingleNode = options.Database.Provider == DatabaseProvider.Sqlite;
         builder.Services.AddSingleton(runtime);
         builder.Services.AddSingleton<WorkflowInterpreter>();
         builder.Services.AddSingleton<WorkflowDispatcher>();
+        builder.Services.AddSingleton<LocalLeases>();
         builder.Services.AddSingleton<WorkflowEventHub>();
         builder.Services.AddSingleton<DefinitionCache>();
         builder.Services.AddWorkflowActions();

@@ -6,6 +6,9 @@ public sealed class RuntimeOptions
     /// <summary>Identifies this server among nodes sharing a database; owner of the leases it takes.</summary>
     public string NodeId { get; set; } = $"{Truncate(Environment.MachineName, 20)}-{Environment.ProcessId}-{Guid.NewGuid():N}";
 
+    /// <summary>True when this node is the only one using the database (embedded SQLite): leases are kept in memory.</summary>
+    public bool SingleNode { get; set; }
+
     /// <summary>Turns running at once on this node (default: twice the processor count, at least 4).</summary>
     public int Workers { get; set; } = Math.Max(4, Environment.ProcessorCount * 2);
 

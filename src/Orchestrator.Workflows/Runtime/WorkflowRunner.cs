@@ -17,6 +17,7 @@ public sealed class WorkflowRunner(
     DefinitionCache cache,
     WorkflowInterpreter interpreter,
     WorkflowDispatcher dispatcher,
+    LocalLeases localLeases,
     WorkflowEventHub events,
     ITimerScheduler timers,
     IActionExecutor actions,
@@ -83,13 +84,27 @@ public sealed class WorkflowRunner(
     {
         for (var turn = 0; turn < MaxTurnsPerLease; turn++)
         {
-            lease ??= await instances.TryAcquireAsync(instanceId, options.NodeId, options.LeaseDuration, cancellationToken);
+            lease ??= options.SingleNode
+                ? localLeases.TryTake(instanceId)
+                : await instances.TryAcquireAsync(instanceId, options.NodeId, options.LeaseDuration, cancellationToken);
             if (lease is null)
             {
                 return; // another worker has it; it will see the same inbox
             }
 
-            var more = await RunOneTurnAsync(instanceId, lease, cancellationToken);
+            bool more;
+            try
+            {
+                more = await RunOneTurnAsync(instanceId, lease, cancellationToken);
+            }
+            finally
+            {
+                if (lease.IsLocal)
+                {
+                    localLeases.Release(instanceId);
+                }
+            }
+
             lease = null; // each commit releases the lease
             if (!more)
             {
@@ -105,7 +120,7 @@ public sealed class WorkflowRunner(
         var loaded = await instances.LoadAsync(instanceId, cancellationToken);
         if (loaded is null)
         {
-            await instances.ReleaseAsync(lease, cancellationToken);
+            await ReleaseAsync(lease, cancellationToken);
             return false;
         }
 
@@ -113,11 +128,20 @@ public sealed class WorkflowRunner(
         var definition = await cache.GetAsync(definitions, instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
         if (definition is null || (loaded.Inbox.Count == 0 && (instance.Queue.Count == 0 || instance.Status == WorkflowStatus.Faulted)))
         {
-            await instances.ReleaseAsync(lease, cancellationToken);
+            await ReleaseAsync(lease, cancellationToken);
             return false;
         }
 
         return await ExecuteTurnAsync(instance, definition, loaded.Inbox, lease, cancellationToken);
+    }
+
+    /// <summary>Gives back a store lease without committing (a local lease is released by the caller).</summary>
+    private async Task ReleaseAsync(InstanceLease lease, CancellationToken cancellationToken)
+    {
+        if (!lease.IsLocal)
+        {
+            await instances.ReleaseAsync(lease, cancellationToken);
+        }
     }
 
     /// <summary>One turn and its commit (an insert for a new run), then what follows a commit: events, actions, children, kept events.</summary>

@@ -64,10 +64,13 @@ internal sealed partial class EfWorkflowInstanceStore(OrchestratorDbContext db, 
         var status = instance.Status.ToString();
         var hasWork = HasWork(instance);
         var newVersion = instance.Version + 1;
-        string? owner = commit.ReleaseLease ? null : lease.Owner;
-        DateTimeOffset? expires = commit.ReleaseLease ? null : lease.ExpiresAt;
-        var updated = await db.WorkflowInstances
-            .Where(i => i.Id == instance.Id && i.LeaseOwner == lease.Owner && i.LeaseToken == lease.Token)
+        string? owner = commit.ReleaseLease || lease.IsLocal ? null : lease.Owner;
+        DateTimeOffset? expires = commit.ReleaseLease || lease.IsLocal ? null : lease.ExpiresAt;
+        var loadedVersion = instance.Version;
+        var target = lease.IsLocal
+            ? db.WorkflowInstances.Where(i => i.Id == instance.Id && i.Version == loadedVersion)
+            : db.WorkflowInstances.Where(i => i.Id == instance.Id && i.LeaseOwner == lease.Owner && i.LeaseToken == lease.Token);
+        var updated = await target
             .ExecuteUpdateAsync(s => s
                 .SetProperty(i => i.StateJson, state)
                 .SetProperty(i => i.Status, status)
