@@ -21,6 +21,7 @@ app.MapWorkflowDefinitionsApi();
 app.MapActivityDescriptorsApi();
 app.MapWorkflowInstancesApi();
 app.MapEventsApi();
+app.MapPluginsApi();
 
 await app.PrepareDatabaseAsync();
 await app.RunAsync();

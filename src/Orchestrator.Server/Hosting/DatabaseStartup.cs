@@ -1,11 +1,12 @@
 using Orchestrator.Infrastructure.Persistence;
+using Orchestrator.Infrastructure.Plugins;
 using Orchestrator.Infrastructure.WorkflowFiles;
 using Orchestrator.Server.Seeding;
 using Orchestrator.Workflows.Definitions;
 
 namespace Orchestrator.Server.Hosting;
 
-/// <summary>Runs before the server accepts requests: migrate the database, load workflows/, then seed demo data when asked.</summary>
+/// <summary>Runs before the server accepts requests: migrate the database, load plugins and workflows/, then seed demo data when asked.</summary>
 public static class DatabaseStartup
 {
     public static async Task PrepareDatabaseAsync(this WebApplication app, CancellationToken cancellationToken = default)
@@ -13,6 +14,7 @@ public static class DatabaseStartup
         var options = app.Configuration.GetSection(OrchestratorOptions.Section).Get<OrchestratorOptions>() ?? new OrchestratorOptions();
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+        app.Services.GetRequiredService<PluginCatalog>().LoadAll(options.ResolvePluginsDirectory());
         await scope.ServiceProvider.GetRequiredService<WorkflowFileLoader>().LoadAsync(options.ResolveWorkflowsDirectory(), cancellationToken);
         await scope.ServiceProvider.GetRequiredService<WorkflowDefinitionService>().SyncAllSchedulesAsync(cancellationToken);
         if (options.SeedDemoData)

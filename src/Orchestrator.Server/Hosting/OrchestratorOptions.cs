@@ -16,11 +16,33 @@ public sealed class OrchestratorOptions
     /// <summary>Definition files loaded at start-up; by default the workflows/ folder copied next to the server.</summary>
     public string? WorkflowsDirectory { get; set; }
 
+    /// <summary>Plugin folders (each with a plugin.json); by default artifacts/plugins of the repository, where the
+    /// build puts the folders built from plugins/, else plugins/ next to the server.</summary>
+    public string? PluginsDirectory { get; set; }
+
     public DatabaseOptions Database { get; set; } = new();
 
     public IncidentRulesOptions Incidents { get; set; } = new();
 
     public string ResolveDataDirectory() => Path.GetFullPath(DataDirectory, Directory.GetCurrentDirectory());
+
+    public string ResolvePluginsDirectory()
+    {
+        if (PluginsDirectory is { Length: > 0 } directory)
+        {
+            return Path.GetFullPath(directory, Directory.GetCurrentDirectory());
+        }
+
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "Orchestrator.sln")))
+            {
+                return Path.Combine(folder.FullName, "artifacts", "plugins");
+            }
+        }
+
+        return Path.Combine(AppContext.BaseDirectory, "plugins");
+    }
 
     public string ResolveWorkflowsDirectory() =>
         WorkflowsDirectory is { Length: > 0 } directory

@@ -4,6 +4,7 @@ using Orchestrator.Infrastructure.Persistence;
 using Orchestrator.Server.Api.Errors;
 using Orchestrator.Server.Api.Json;
 using Orchestrator.Infrastructure.Actions;
+using Orchestrator.Infrastructure.Plugins;
 using Orchestrator.Infrastructure.Scheduling;
 using Orchestrator.Infrastructure.WorkflowFiles;
 using Orchestrator.Server.Seeding;
@@ -44,7 +45,12 @@ public static class OrchestratorServices
         builder.Services.AddScoped<DemoData>();
 
         builder.Services.AddSingleton(new ScriptSandbox(SandboxLimits.Default));
-        builder.Services.AddSingleton<IActivityRegistry>(new ActivityRegistry(ActivityRegistry.BuiltIn()));
+        builder.Services.AddHttpClient();
+        builder.Services.AddSingleton(services => new PluginCatalog(
+            ActivityRegistry.BuiltIn(),
+            name => services.GetRequiredService<IHttpClientFactory>().CreateClient(name),
+            services.GetRequiredService<ILogger<PluginCatalog>>()));
+        builder.Services.AddSingleton<IActivityRegistry>(services => services.GetRequiredService<PluginCatalog>());
         builder.Services.AddSingleton<WorkflowValidator>();
         builder.Services.AddScoped<WorkflowDefinitionService>();
         builder.Services.AddScoped<WorkflowFileLoader>();
