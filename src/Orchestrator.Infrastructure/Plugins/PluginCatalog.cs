@@ -120,12 +120,9 @@ public sealed class PluginCatalog : IActivityRegistry, IDisposable
                 config.IsUnloadable = true;
                 config.EnableHotReload = true;
             });
-            var actions = ActionsOf(manifest.Id!, loader.LoadDefaultAssembly());
-            loader.Reloaded += (_, _) => Reload(folder);
-            var info = new PluginInfo(manifest.Id!, manifest.Name ?? manifest.Id!, manifest.Version ?? "0.0.0", PluginInfo.Loaded, null,
-                actions.Select(a => a.Descriptor.Type).ToList(), folder);
-            _plugins[manifest.Id!] = (loader, info, actions);
-            _logger.LogInformation("Plugin {PluginId} {Version} loaded with {Count} action(s): {Actions}", info.Id, info.Version, actions.Count, string.Join(", ", info.Actions));
+            Register(manifest, folder, loader);
+            var id = manifest.Id!;
+            loader.Reloaded += (_, _) => Reloaded(id, manifest, folder, loader);
         }
         catch (Exception e) when (e is JsonException or IOException or BadImageFormatException or ReflectionTypeLoadException or TypeLoadException or FileLoadException or InvalidOperationException or ArgumentException)
         {
@@ -133,16 +130,37 @@ public sealed class PluginCatalog : IActivityRegistry, IDisposable
         }
     }
 
-    private void Reload(string folder)
+    /// <summary>Reads the actions of the plugin's (re)loaded assembly and publishes them.</summary>
+    private void Register(PluginManifest manifest, string folder, PluginLoader loader)
+    {
+        var actions = ActionsOf(manifest.Id!, loader.LoadDefaultAssembly());
+        var info = new PluginInfo(manifest.Id!, manifest.Name ?? manifest.Id!, manifest.Version ?? "0.0.0", PluginInfo.Loaded, null,
+            actions.Select(a => a.Descriptor.Type).ToList(), folder, DateTimeOffset.UtcNow);
+        _plugins[manifest.Id!] = (loader, info, actions);
+        _logger.LogInformation("Plugin {PluginId} {Version} loaded with {Count} action(s): {Actions}", info.Id, info.Version, actions.Count, string.Join(", ", info.Actions));
+    }
+
+    /// <summary>The plugin's assembly changed on disk and McMaster swapped its load context: pick up the new actions.
+    /// Runs in progress keep the action objects they started with.</summary>
+    private void Reloaded(string id, PluginManifest manifest, string folder, PluginLoader loader)
     {
         lock (_gate)
         {
-            foreach (var key in _plugins.Where(p => p.Value.Info.Directory == folder).Select(p => p.Key).ToList())
+            if (!_plugins.TryGetValue(id, out var current) || !ReferenceEquals(current.Loader, loader))
             {
-                _plugins.Remove(key);
+                return; // replaced meanwhile by a full reload
             }
 
-            Load(folder);
+            try
+            {
+                Register(manifest, folder, loader);
+            }
+            catch (Exception e) when (e is IOException or BadImageFormatException or ReflectionTypeLoadException or TypeLoadException or FileLoadException or InvalidOperationException)
+            {
+                _plugins[id] = (loader, current.Info with { Status = PluginInfo.Failed, Error = $"{e.GetType().Name}: {e.Message}", Actions = [], LoadedAt = DateTimeOffset.UtcNow }, []);
+                _logger.LogError(e, "Plugin {PluginId} failed to reload", id);
+            }
+
             _snapshot = BuildSnapshot();
         }
     }
@@ -192,7 +210,7 @@ public sealed class PluginCatalog : IActivityRegistry, IDisposable
     private void Fail(string folder, PluginManifest? manifest, string fallbackId, string reason)
     {
         var id = string.IsNullOrWhiteSpace(manifest?.Id) ? fallbackId : manifest.Id;
-        _plugins[id] = (null, new PluginInfo(id, manifest?.Name ?? id, manifest?.Version ?? "?", PluginInfo.Failed, reason, [], folder), []);
+        _plugins[id] = (null, new PluginInfo(id, manifest?.Name ?? id, manifest?.Version ?? "?", PluginInfo.Failed, reason, [], folder, DateTimeOffset.UtcNow), []);
         _logger.LogError("Plugin in {Folder} was not loaded: {Reason}", folder, reason);
     }
 

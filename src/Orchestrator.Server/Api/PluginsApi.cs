@@ -24,8 +24,8 @@ public static class PluginsApi
     }
 }
 
-/// <summary><c>{ id, name, version, status, error?, actions }</c>.</summary>
-public sealed record PluginResponse(string Id, string Name, string Version, string Status, string? Error, IReadOnlyList<string> Actions)
+/// <summary><c>{ id, name, version, status, error?, actions, loadedAt }</c>.</summary>
+public sealed record PluginResponse(string Id, string Name, string Version, string Status, string? Error, IReadOnlyList<string> Actions, DateTimeOffset LoadedAt)
 {
-    public static PluginResponse From(PluginInfo p) => new(p.Id, p.Name, p.Version, p.Status, p.Error, p.Actions);
+    public static PluginResponse From(PluginInfo p) => new(p.Id, p.Name, p.Version, p.Status, p.Error, p.Actions, p.LoadedAt);
 }

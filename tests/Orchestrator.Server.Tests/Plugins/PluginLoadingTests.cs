@@ -73,6 +73,30 @@ public sealed class PluginLoadingTests : IAsyncLifetime
             .Select(d => d!["type"]!.GetValue<string>()).Should().Contain("http2.Request");
     }
 
+    [Fact]
+    public async Task A_rebuilt_plugin_assembly_is_picked_up_without_a_restart()
+    {
+        var before = await LoadedAt("http");
+        var dll = Path.Combine(_folders.Root, "http", "Orchestrator.Plugins.Http.dll");
+
+        // A rebuild lands as a new copy of the assembly in the watched folder.
+        File.Copy(Path.Combine(PluginFolders.Built, "http", "Orchestrator.Plugins.Http.dll"), dll, overwrite: true);
+
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (await LoadedAt("http") == before && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+        }
+
+        (await LoadedAt("http")).Should().BeAfter(before);
+        (await (await _server.Client.GetAsync("/api/activity-descriptors")).ShouldBeAsync(HttpStatusCode.OK)).AsArray()
+            .Select(d => d!["type"]!.GetValue<string>()).Should().Contain("http.Request");
+    }
+
+    private async Task<DateTimeOffset> LoadedAt(string id) =>
+        (await (await _server.Client.GetAsync("/api/plugins")).ShouldBeAsync(HttpStatusCode.OK)).AsArray()
+            .Single(p => p!["id"]!.GetValue<string>() == id)!["loadedAt"]!.GetValue<DateTimeOffset>();
+
     private static string Failure(JsonNode plugin)
     {
         plugin["status"]!.GetValue<string>().Should().Be("Failed");
