@@ -13,7 +13,8 @@ namespace Orchestrator.Plugins.Http;
     Description = "Sends an HTTP request. JSON responses become outputs; an unexpected status follows Failed. 429 with Retry-After is retried.")]
 [Input("method", Kind = InputKind.Select, Options = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"], DefaultJson = "\"GET\"")]
 [Input("url", Required = true, Description = "Absolute http:// or https:// URL.")]
-[Input("headers", Kind = InputKind.Json, Description = "Object of header names to values, e.g. { \"Authorization\": \"Bearer …\" }.")]
+[Input("headers", Kind = InputKind.Json, Description = "Object of header names to values, e.g. { \"Accept\": \"application/json\" }.")]
+[Input("bearerTokenSecret", Kind = InputKind.Secret, Description = "Name of a stored secret sent as Authorization: Bearer <value>.")]
 [Input("body", Kind = InputKind.Json, Description = "Sent as JSON when an object or array, as text when a string.")]
 [Input("expectedStatus", Kind = InputKind.Json, Description = "Status codes that count as success, e.g. [200, 202]; default: any 2xx.")]
 [Input("timeoutSeconds", Kind = InputKind.Number, DefaultJson = "30")]
@@ -33,6 +34,19 @@ public sealed class RequestAction : IAction
             return ActionResult.Failed($"url '{context.GetInput<string?>("url")}' is not an absolute http(s) URL.");
         }
 
+        string? token = null;
+        if (context.GetInput<string?>("bearerTokenSecret") is { Length: > 0 } secretName)
+        {
+            try
+            {
+                token = await context.GetSecretAsync(secretName, cancellationToken);
+            }
+            catch (KeyNotFoundException e)
+            {
+                return ActionResult.Failed(e.Message);
+            }
+        }
+
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(context.GetInput("timeoutSeconds", TimeSpan.FromSeconds(30)));
         var client = context.CreateHttpClient("http");
@@ -41,6 +55,11 @@ public sealed class RequestAction : IAction
             for (var attempt = 0; ; attempt++)
             {
                 using var request = BuildRequest(context, method, url);
+                if (token is not null)
+                {
+                    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                }
+
                 using var response = await client.SendAsync(request, timeout.Token);
                 if (response.StatusCode == HttpStatusCode.TooManyRequests && attempt < MaxRetriesOn429 && response.Headers.RetryAfter is { } retryAfter)
                 {

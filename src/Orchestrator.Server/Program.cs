@@ -22,6 +22,7 @@ app.MapActivityDescriptorsApi();
 app.MapWorkflowInstancesApi();
 app.MapEventsApi();
 app.MapPluginsApi();
+app.MapSecretsApi();
 
 await app.PrepareDatabaseAsync();
 await app.RunAsync();

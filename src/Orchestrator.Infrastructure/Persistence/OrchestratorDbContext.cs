@@ -33,6 +33,8 @@ public abstract class OrchestratorDbContext(DbContextOptions options) : DbContex
 
     public DbSet<Workflows.WorkflowDeliveryRecord> WorkflowDeliveries => Set<Workflows.WorkflowDeliveryRecord>();
 
+    public DbSet<Secrets.SecretRecord> Secrets => Set<Secrets.SecretRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(OrchestratorDbContext).Assembly);
 }

@@ -14,11 +14,13 @@ internal sealed class PluginActionActivity : IActivity
 {
     private readonly Type _actionType;
     private readonly Func<string, HttpClient> _httpClients;
+    private readonly Func<string, CancellationToken, ValueTask<string?>> _secrets;
 
-    public PluginActionActivity(string pluginId, Type actionType, Func<string, HttpClient> httpClients)
+    public PluginActionActivity(string pluginId, Type actionType, Func<string, HttpClient> httpClients, Func<string, CancellationToken, ValueTask<string?>> secrets)
     {
         _actionType = actionType;
         _httpClients = httpClients;
+        _secrets = secrets;
         var action = actionType.GetCustomAttribute<ActionAttribute>()!;
         Descriptor = new ActivityDescriptor
         {
@@ -45,6 +47,7 @@ internal sealed class PluginActionActivity : IActivity
             IdempotencyKey = context.IdempotencyKey,
             Logger = context.Logger,
             HttpClientFactory = _httpClients,
+            SecretReader = _secrets,
         }, context.CancellationToken);
         return result.Error is { } error
             ? ActivityResult.Fault(error)

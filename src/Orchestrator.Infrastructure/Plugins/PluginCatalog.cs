@@ -26,15 +26,22 @@ public sealed class PluginCatalog : IActivityRegistry, IDisposable
 
     private readonly IReadOnlyList<IActivity> _builtIn;
     private readonly Func<string, HttpClient> _httpClients;
+    private readonly Func<string, CancellationToken, ValueTask<string?>> _secrets;
     private readonly ILogger<PluginCatalog> _logger;
     private readonly Lock _gate = new();
     private readonly Dictionary<string, (PluginLoader? Loader, PluginInfo Info, IReadOnlyList<IActivity> Actions)> _plugins = new(StringComparer.Ordinal);
     private Snapshot _snapshot;
 
-    public PluginCatalog(IEnumerable<IActivity> builtIn, Func<string, HttpClient> httpClients, ILogger<PluginCatalog> logger)
+    /// <param name="builtIn">The built-in activities.</param>
+    /// <param name="httpClients">Creates the HTTP clients actions use.</param>
+    /// <param name="secrets">Reads a secret's value by name for actions.</param>
+    /// <param name="logger">Where load results and failures go.</param>
+    public PluginCatalog(IEnumerable<IActivity> builtIn, Func<string, HttpClient> httpClients, Func<string, CancellationToken, ValueTask<string?>> secrets,
+        ILogger<PluginCatalog> logger)
     {
         _builtIn = builtIn.ToList();
         _httpClients = httpClients;
+        _secrets = secrets;
         _logger = logger;
         _snapshot = BuildSnapshot();
     }
@@ -176,7 +183,7 @@ public sealed class PluginCatalog : IActivityRegistry, IDisposable
             throw new InvalidOperationException($"{assembly.GetName().Name} has no public IAction class marked [Action].");
         }
 
-        return types.Select(t => (IActivity)new PluginActionActivity(pluginId, t, _httpClients)).ToList();
+        return types.Select(t => (IActivity)new PluginActionActivity(pluginId, t, _httpClients, _secrets)).ToList();
     }
 
     private static string? ManifestProblem(PluginManifest? manifest, string folder)

@@ -4,7 +4,9 @@ using Orchestrator.Infrastructure.Persistence;
 using Orchestrator.Server.Api.Errors;
 using Orchestrator.Server.Api.Json;
 using Orchestrator.Infrastructure.Actions;
+using Microsoft.AspNetCore.DataProtection;
 using Orchestrator.Infrastructure.Plugins;
+using Orchestrator.Infrastructure.Secrets;
 using Orchestrator.Infrastructure.Scheduling;
 using Orchestrator.Infrastructure.WorkflowFiles;
 using Orchestrator.Server.Seeding;
@@ -46,9 +48,18 @@ public static class OrchestratorServices
 
         builder.Services.AddSingleton(new ScriptSandbox(SandboxLimits.Default));
         builder.Services.AddHttpClient();
+        builder.Services.AddDataProtection()
+            .SetApplicationName("Orchestrator")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+        builder.Services.AddScoped<SecretStore>();
         builder.Services.AddSingleton(services => new PluginCatalog(
             ActivityRegistry.BuiltIn(),
             name => services.GetRequiredService<IHttpClientFactory>().CreateClient(name),
+            async (name, cancellationToken) =>
+            {
+                await using var scope = services.CreateAsyncScope();
+                return await scope.ServiceProvider.GetRequiredService<SecretStore>().ReadValueAsync(name, cancellationToken);
+            },
             services.GetRequiredService<ILogger<PluginCatalog>>()));
         builder.Services.AddSingleton<IActivityRegistry>(services => services.GetRequiredService<PluginCatalog>());
         builder.Services.AddSingleton<WorkflowValidator>();

@@ -48,7 +48,7 @@ public sealed class PluginLoadingTests : IAsyncLifetime
     {
         var descriptors = (await (await _server.Client.GetAsync("/api/activity-descriptors")).ShouldBeAsync(HttpStatusCode.OK)).AsArray();
         var request = descriptors.Single(d => d!["type"]!.GetValue<string>() == "http.Request")!;
-        request["inputs"]!.AsArray().Select(i => i!["name"]!.GetValue<string>()).Should().Equal("method", "url", "headers", "body", "expectedStatus", "timeoutSeconds");
+        request["inputs"]!.AsArray().Select(i => i!["name"]!.GetValue<string>()).Should().Equal("method", "url", "headers", "bearerTokenSecret", "body", "expectedStatus", "timeoutSeconds");
         request["inputs"]!.AsArray().Single(i => i!["name"]!.GetValue<string>() == "url")!["required"]!.GetValue<bool>().Should().BeTrue();
 
         var result = await (await _server.Client.PostAsync("/api/workflow-definitions/validate", new StringContent("""

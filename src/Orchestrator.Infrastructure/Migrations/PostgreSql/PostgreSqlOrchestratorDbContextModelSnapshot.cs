@@ -580,6 +580,31 @@ namespace Orchestrator.Infrastructure.Migrations.PostgreSql
                     b.ToTable("WorkflowStimuli", (string)null);
                 });
 
+            modelBuilder.Entity("Orchestrator.Infrastructure.Secrets.SecretRecord", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("ProtectedValue")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Secrets", (string)null);
+                });
+
             modelBuilder.Entity("Orchestrator.Incidents.Incident", b =>
                 {
                     b.HasOne("Orchestrator.Incidents.Problems.Problem", null)
