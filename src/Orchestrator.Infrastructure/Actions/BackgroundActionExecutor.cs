@@ -21,6 +21,9 @@ internal sealed class BackgroundActionExecutor(
     TimeProvider clock,
     ILoggerFactory loggers) : IActionExecutor, IDisposable
 {
+    /// <summary>Outputs are kept with the run and shown in its journal: an action may return at most this much JSON.</summary>
+    public const int MaxOutputCharacters = 256 * 1024;
+
     private readonly SemaphoreSlim _gate = new(Math.Max(1, options.ActionConcurrency));
     private readonly CancellationTokenSource _stopping = new();
     private readonly ILogger _logger = loggers.CreateLogger<BackgroundActionExecutor>();
@@ -105,7 +108,15 @@ internal sealed class BackgroundActionExecutor(
         try
         {
             var result = await activity.ExecuteAsync(context);
-            return result.IsSuspended ? ActivityResult.Fault("An action cannot suspend; it must return an outcome.") : result;
+            if (result.IsSuspended)
+            {
+                return ActivityResult.Fault("An action cannot suspend; it must return an outcome.");
+            }
+
+            var size = ScriptValues.ToJson(result.Outputs)?.ToJsonString().Length ?? 0;
+            return size <= MaxOutputCharacters
+                ? result
+                : ActivityResult.Fault($"The outputs of {request.Node.Type} are {size / 1024} KB of JSON; the limit is {MaxOutputCharacters / 1024} KB. Return less (e.g. only the fields later steps need).");
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !_stopping.IsCancellationRequested)
         {

@@ -78,6 +78,17 @@ public sealed class HttpRequestActionTests(SqliteServerFixture fixture) : IClass
         run["fault"]!["message"]!.GetValue<string>().Should().Contain("did not answer within 1 s");
     }
 
+    [Fact]
+    public async Task Outputs_over_the_size_limit_are_rejected()
+    {
+        _api.Given(Request.Create().WithPath("/huge").UsingGet())
+            .RespondWith(Response.Create().WithStatusCode(200).WithBody(new string('x', 300 * 1024)));
+
+        var run = await RunAsync("get-huge", """ "url": "{{URL}}/huge" """, expect: "Faulted");
+
+        run["fault"]!["message"]!.GetValue<string>().Should().Contain("the limit is 256 KB");
+    }
+
     private async Task<JsonNode> RunAsync(string id, string inputs, JsonObject? input = null, string? failedGoesTo = null, string expect = "Finished")
     {
         var recover = failedGoesTo is null ? string.Empty : $$""", { "id": "{{failedGoesTo}}", "type": "Log", "inputs": { "message": "recovering" } }""";
