@@ -1,0 +1,17 @@
+using Orchestrator.Sdk;
+
+namespace Orchestrator.Plugins.PagerDuty;
+
+/// <summary>Resolves a PagerDuty alert by its dedup key.</summary>
+[Action("Resolve", DisplayName = "PagerDuty: resolve", Category = "Paging", Description = "Resolves the alert with this dedup key.")]
+[Input("routingKeySecret", Kind = InputKind.Secret, Required = true)]
+[Input("dedupKey", Required = true, Description = "The dedup key the trigger returned, e.g. outputs.page.dedupKey.")]
+[Input("baseUrl", DefaultJson = "\"https://events.pagerduty.com\"")]
+[Output("dedupKey")]
+[Output("status")]
+[Output("message")]
+public sealed class ResolveAction : IAction
+{
+    public Task<ActionResult> ExecuteAsync(ActionContext context, CancellationToken cancellationToken) =>
+        EventsApi.SendAsync(context, "resolve", context.GetRequiredText("dedupKey"), null, cancellationToken);
+}
