@@ -125,7 +125,7 @@ public sealed class RemediationActionTests : IDisposable
 
         var result = await ActionTest.RunAsync(new WaitForHealthAction(), new Dictionary<string, object?>
         {
-            ["url"] = $"{api.Url}/health", ["intervalSeconds"] = 0.2, ["timeoutSeconds"] = 1L,
+            ["url"] = $"{api.Url}/health", ["intervalSeconds"] = 0.2, ["timeoutSeconds"] = 3L,
         });
 
         result.Outcome.Should().Be("Unhealthy");
