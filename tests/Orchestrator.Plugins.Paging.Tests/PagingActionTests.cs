@@ -55,6 +55,40 @@ public sealed class PagingActionTests : IDisposable
     }
 
     [Fact]
+    public async Task Webhook_posts_the_payload_and_retries_a_429()
+    {
+        _opsgenie.Given(Request.Create().WithPath("/hooks/page").UsingPost()).InScenario("hook").WillSetStateTo("ready")
+            .RespondWith(Response.Create().WithStatusCode(429).WithHeader("Retry-After", "1"));
+        _opsgenie.Given(Request.Create().WithPath("/hooks/page").UsingPost().WithHeader("X-Token", "t")).InScenario("hook").WhenStateIs("ready")
+            .RespondWith(Response.Create().WithStatusCode(200).WithBody("queued"));
+
+        var result = await ActionTest.RunAsync(new WebhookAction(), new Dictionary<string, object?>
+        {
+            ["urlSecret"] = "hook", ["headers"] = new Dictionary<string, object?> { ["X-Token"] = "t" },
+            ["payload"] = new Dictionary<string, object?> { ["incident"] = "INC0001001", ["priority"] = 1L },
+        }, new Dictionary<string, string> { ["hook"] = $"{_opsgenie.Url}/hooks/page" });
+
+        result.Outcome.Should().Be(Outcomes.Done);
+        result.Outputs["body"].Should().Be("queued");
+        _opsgenie.LogEntries.Should().HaveCount(2);
+        JsonNode.Parse(_opsgenie.LogEntries.Last().RequestMessage.Body!)!["priority"]!.GetValue<int>().Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Webhook_errors_fail_with_the_answer()
+    {
+        _opsgenie.Given(Request.Create().WithPath("/hooks/page").UsingPost()).RespondWith(Response.Create().WithStatusCode(401).WithBody("bad token"));
+
+        var result = await ActionTest.RunAsync(new WebhookAction(), new Dictionary<string, object?>
+        {
+            ["urlSecret"] = "hook", ["payload"] = new Dictionary<string, object?> { ["x"] = 1L },
+        }, new Dictionary<string, string> { ["hook"] = $"{_opsgenie.Url}/hooks/page" });
+
+        result.Outcome.Should().Be(Outcomes.Failed);
+        result.Error.Should().Be("The webhook answered 401: bad token");
+    }
+
+    [Fact]
     public async Task An_email_page_arrives_at_the_SMTP_server_with_subject_and_body()
     {
         var port = FreePort();
