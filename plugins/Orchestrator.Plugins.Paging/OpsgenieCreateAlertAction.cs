@@ -24,14 +24,10 @@ public sealed class OpsgenieCreateAlertAction : IAction
 {
     public async Task<ActionResult> ExecuteAsync(ActionContext context, CancellationToken cancellationToken)
     {
-        string key;
-        try
+        var (key, failure) = await SecretInput.ReadAsync(context, "apiKeySecret", cancellationToken);
+        if (failure is not null)
         {
-            key = await context.GetSecretAsync(context.GetRequiredText("apiKeySecret"), cancellationToken);
-        }
-        catch (Exception e) when (e is KeyNotFoundException or ArgumentException)
-        {
-            return ActionResult.Failed(e.Message);
+            return failure;
         }
 
         var message = context.GetRequiredText("message");

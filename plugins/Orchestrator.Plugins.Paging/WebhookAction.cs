@@ -18,14 +18,10 @@ public sealed class WebhookAction : IAction
 
     public async Task<ActionResult> ExecuteAsync(ActionContext context, CancellationToken cancellationToken)
     {
-        string url;
-        try
+        var (url, failure) = await SecretInput.ReadAsync(context, "urlSecret", cancellationToken);
+        if (failure is not null)
         {
-            url = await context.GetSecretAsync(context.GetRequiredText("urlSecret"), cancellationToken);
-        }
-        catch (Exception e) when (e is KeyNotFoundException or ArgumentException)
-        {
-            return ActionResult.Failed(e.Message);
+            return failure;
         }
 
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
