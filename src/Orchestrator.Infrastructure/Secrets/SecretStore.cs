@@ -12,6 +12,7 @@ namespace Orchestrator.Infrastructure.Secrets;
 public sealed partial class SecretStore(OrchestratorDbContext db, IDataProtectionProvider protection, TimeProvider clock)
 {
     public const int MaxValueLength = 16_384;
+    public const int MaxDescriptionLength = 500;
     private readonly IDataProtector _protector = protection.CreateProtector("Orchestrator.Secrets.v1");
 
     public async Task<IReadOnlyList<SecretInfo>> ListAsync(CancellationToken cancellationToken) =>
@@ -31,6 +32,11 @@ public sealed partial class SecretStore(OrchestratorDbContext db, IDataProtectio
         if (string.IsNullOrEmpty(value) || value.Length > MaxValueLength)
         {
             throw new ArgumentException($"value is required, at most {MaxValueLength} characters.", nameof(value));
+        }
+
+        if (description is { Length: > MaxDescriptionLength })
+        {
+            throw new ArgumentException($"description is longer than {MaxDescriptionLength} characters.", nameof(description));
         }
 
         var now = clock.GetUtcNow();

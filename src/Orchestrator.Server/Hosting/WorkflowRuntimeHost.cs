@@ -71,10 +71,10 @@ internal sealed class WorkflowRuntimeHost(
         await workers;
     }
 
-    private async Task RunTurnsAsync(string instanceId, InstanceLease? lease, CancellationToken cancellationToken)
+    private async Task RunTurnsAsync(string instanceId, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<WorkflowRunner>().RunTurnsAsync(instanceId, lease, cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<WorkflowRunner>().RunTurnsAsync(instanceId, cancellationToken);
     }
 
     private async Task WithStoreAsync(Func<IWorkflowInstanceStore, Task> action)

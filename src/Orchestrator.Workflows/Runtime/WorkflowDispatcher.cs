@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
-using Orchestrator.Workflows.Runtime.Storage;
 
 namespace Orchestrator.Workflows.Runtime;
 
@@ -12,37 +11,33 @@ namespace Orchestrator.Workflows.Runtime;
 public sealed class WorkflowDispatcher(RuntimeOptions options, ILogger<WorkflowDispatcher> logger)
 {
     private readonly Channel<string> _queue = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = false });
-    private readonly ConcurrentDictionary<string, InstanceLease?> _pending = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _pending = new(StringComparer.Ordinal);
 
-    /// <summary>Asks for a turn of the instance. With a lease (a run just created here) no acquisition is needed.</summary>
-    public void Enqueue(string instanceId, InstanceLease? lease = null)
+    /// <summary>Asks for a turn of the instance (queued once however often it is asked for until a worker takes it).</summary>
+    public void Enqueue(string instanceId)
     {
-        if (_pending.TryAdd(instanceId, lease))
+        if (_pending.TryAdd(instanceId, 0))
         {
             _queue.Writer.TryWrite(instanceId);
-        }
-        else if (lease is not null)
-        {
-            _pending[instanceId] = lease;
         }
     }
 
     /// <summary>Runs the workers until <paramref name="stopping"/> is cancelled.</summary>
-    /// <param name="runTurns">Runs an instance's turns (in its own DI scope), acquiring the lease when none is given.</param>
+    /// <param name="runTurns">Runs an instance's turns (in its own DI scope).</param>
     /// <param name="stopping">Stops the workers.</param>
-    public Task RunAsync(Func<string, InstanceLease?, CancellationToken, Task> runTurns, CancellationToken stopping) =>
+    public Task RunAsync(Func<string, CancellationToken, Task> runTurns, CancellationToken stopping) =>
         Task.WhenAll(Enumerable.Range(0, Math.Max(1, options.Workers)).Select(_ => WorkAsync(runTurns, stopping)));
 
-    private async Task WorkAsync(Func<string, InstanceLease?, CancellationToken, Task> runTurns, CancellationToken stopping)
+    private async Task WorkAsync(Func<string, CancellationToken, Task> runTurns, CancellationToken stopping)
     {
         try
         {
             await foreach (var instanceId in _queue.Reader.ReadAllAsync(stopping))
             {
-                _pending.TryRemove(instanceId, out var lease);
+                _pending.TryRemove(instanceId, out _);
                 try
                 {
-                    await runTurns(instanceId, lease, stopping);
+                    await runTurns(instanceId, stopping);
                 }
                 catch (OperationCanceledException) when (stopping.IsCancellationRequested)
                 {

@@ -23,8 +23,14 @@ public sealed class WorkflowOperations(
     TimeProvider clock,
     ILogger<WorkflowOperations> logger)
 {
-    public Task<WorkflowInstance> RunAsync(string definitionId, JsonObject? input, string? correlationId, CancellationToken cancellationToken) =>
-        runner.StartAsync(definitionId, input, correlationId, cancellationToken);
+    /// <summary>Longest event name, correlation id and delivery id the store keeps.</summary>
+    public const int MaxKeyLength = 200;
+
+    public Task<WorkflowInstance> RunAsync(string definitionId, JsonObject? input, string? correlationId, CancellationToken cancellationToken)
+    {
+        CheckLength("correlationId", correlationId);
+        return runner.StartAsync(definitionId, input, correlationId, cancellationToken);
+    }
 
     public async Task CancelAsync(string instanceId, CancellationToken cancellationToken)
     {
@@ -55,6 +61,9 @@ public sealed class WorkflowOperations(
     /// workflows whose triggers match, and keeps the event for a while when neither happened.</summary>
     public async Task<EventResult> SendEventAsync(string name, string? correlationId, JsonNode? payload, string? deliveryId, CancellationToken cancellationToken)
     {
+        CheckLength("name", name);
+        CheckLength("correlationId", correlationId);
+        CheckLength("deliveryId", deliveryId);
         // Decide the triggers first: an event that starts a run is not also kept for that run's own waits.
         var triggered = await MatchingTriggersAsync(name, correlationId, payload, cancellationToken);
         var delivery = await instances.DeliverEventAsync(name, correlationId, payload, deliveryId,
@@ -133,6 +142,14 @@ public sealed class WorkflowOperations(
         }
 
         dispatcher.Enqueue(approval.InstanceId);
+    }
+
+    private static void CheckLength(string field, string? value)
+    {
+        if (value is { Length: > MaxKeyLength })
+        {
+            throw new WorkflowInputException(field, $"{field} is longer than {MaxKeyLength} characters.");
+        }
     }
 
     private async Task PostAsync(string instanceId, InboxMessageKind kind, CancellationToken cancellationToken)

@@ -79,12 +79,12 @@ public sealed class WorkflowRunner(
         return restarted;
     }
 
-    /// <summary>Runs the instance's turns while it has something to do; without a lease, acquires one first.</summary>
-    public async Task RunTurnsAsync(string instanceId, InstanceLease? lease, CancellationToken cancellationToken)
+    /// <summary>Runs the instance's turns while it has something to do, taking its lease for each turn.</summary>
+    public async Task RunTurnsAsync(string instanceId, CancellationToken cancellationToken)
     {
         for (var turn = 0; turn < MaxTurnsPerLease; turn++)
         {
-            lease ??= options.SingleNode
+            var lease = options.SingleNode
                 ? localLeases.TryTake(instanceId)
                 : await instances.TryAcquireAsync(instanceId, options.NodeId, options.LeaseDuration, cancellationToken);
             if (lease is null)
@@ -105,7 +105,6 @@ public sealed class WorkflowRunner(
                 }
             }
 
-            lease = null; // each commit releases the lease
             if (!more)
             {
                 return;
@@ -193,10 +192,11 @@ public sealed class WorkflowRunner(
             await instances.DeliverKeptEventsAsync(instance.Id, clock.GetUtcNow(), cancellationToken);
         }
 
-        var selfMessages = commit.Messages.Any(m => m.InstanceId == instance.Id);
-        return instance.Status == WorkflowStatus.Running || selfMessages
-            || (lease is not null && await instances.HasInboxAsync(instance.Id, cancellationToken))
-            || (lease is null && created.Any(b => b.Kind == BookmarkKind.Event) && await instances.HasInboxAsync(instance.Id, cancellationToken));
+        // A brand-new run's id is known to nobody yet: only the kept events delivered above can have reached its inbox.
+        var inboxMayHaveMessages = lease is not null || created.Any(b => b.Kind == BookmarkKind.Event);
+        return instance.Status == WorkflowStatus.Running
+            || commit.Messages.Any(m => m.InstanceId == instance.Id)
+            || (inboxMayHaveMessages && await instances.HasInboxAsync(instance.Id, cancellationToken));
     }
 
     /// <summary>The request that runs (or, after a crash, re-runs with the same attempt) the action an Action bookmark waits for.</summary>

@@ -46,6 +46,10 @@ public sealed partial class WorkflowValidator(IActivityRegistry registry, Script
         {
             errors.Add(new ValidationError(null, "name", "name is required."));
         }
+        else if (definition.Name.Length > 200)
+        {
+            errors.Add(new ValidationError(null, "name", "name is longer than 200 characters."));
+        }
     }
 
     private static HashSet<string> ValidateVariables(WorkflowDefinition definition, List<ValidationError> errors)

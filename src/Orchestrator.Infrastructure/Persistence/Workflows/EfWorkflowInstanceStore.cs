@@ -64,8 +64,6 @@ internal sealed partial class EfWorkflowInstanceStore(OrchestratorDbContext db, 
         var status = instance.Status.ToString();
         var hasWork = HasWork(instance);
         var newVersion = instance.Version + 1;
-        string? owner = commit.ReleaseLease || lease.IsLocal ? null : lease.Owner;
-        DateTimeOffset? expires = commit.ReleaseLease || lease.IsLocal ? null : lease.ExpiresAt;
         var loadedVersion = instance.Version;
         var target = lease.IsLocal
             ? db.WorkflowInstances.Where(i => i.Id == instance.Id && i.Version == loadedVersion)
@@ -78,8 +76,8 @@ internal sealed partial class EfWorkflowInstanceStore(OrchestratorDbContext db, 
                 .SetProperty(i => i.UpdatedAt, instance.UpdatedAt)
                 .SetProperty(i => i.FinishedAt, instance.FinishedAt)
                 .SetProperty(i => i.Version, newVersion)
-                .SetProperty(i => i.LeaseOwner, owner)
-                .SetProperty(i => i.LeaseExpiresAt, expires), cancellationToken);
+                .SetProperty(i => i.LeaseOwner, (string?)null) // every commit releases the lease
+                .SetProperty(i => i.LeaseExpiresAt, (DateTimeOffset?)null), cancellationToken);
         if (updated == 0)
         {
             throw new StaleLeaseException(instance.Id);
@@ -178,7 +176,7 @@ internal sealed partial class EfWorkflowInstanceStore(OrchestratorDbContext db, 
             {
                 // Resumed: complete the entry written when the activity suspended; its start stays as it was.
                 record.CompletedAt = entry.CompletedAt;
-                record.Outcome = entry.Outcome;
+                record.Outcome = Short(entry.Outcome);
                 record.Error = entry.Error;
                 record.OutputsJson = entry.Outputs?.ToJsonString();
             }
@@ -193,13 +191,16 @@ internal sealed partial class EfWorkflowInstanceStore(OrchestratorDbContext db, 
                     Attempt = entry.Attempt,
                     StartedAt = entry.StartedAt,
                     CompletedAt = entry.CompletedAt,
-                    Outcome = entry.Outcome,
+                    Outcome = Short(entry.Outcome),
                     Error = entry.Error,
                     OutputsJson = entry.Outputs?.ToJsonString(),
                 });
             }
         }
     }
+
+    /// <summary>Outcomes are port names; a case or option name longer than the column is kept cut.</summary>
+    private static string? Short(string? outcome) => outcome is { Length: > 200 } ? outcome[..200] : outcome;
 
     private static bool HasWork(WorkflowInstance instance) =>
         instance.Queue.Count > 0 && instance.Status is WorkflowStatus.Running or WorkflowStatus.Suspended;

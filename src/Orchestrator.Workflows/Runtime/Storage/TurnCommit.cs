@@ -18,8 +18,6 @@ public sealed class TurnCommit(WorkflowInstance instance, InstanceLease? lease)
     /// <summary>Journal entries from this sequence number on are new (inserted); earlier ones are completions (updated).</summary>
     public long FirstNewJournalSeq { get; init; }
 
-    public bool ReleaseLease { get; init; } = true;
-
     public Dictionary<long, JournalEntry> Journal { get; } = [];
 
     public List<long> ConsumedInbox { get; } = [];
