@@ -1,5 +1,6 @@
 using Orchestrator.Server.Api;
 using Orchestrator.Server.Api.Incidents;
+using Orchestrator.Server.Api.Intake;
 using Orchestrator.Server.Api.Problems;
 using Orchestrator.Server.Api.Workflows;
 using Orchestrator.Server.Hosting;
@@ -23,6 +24,10 @@ app.MapWorkflowInstancesApi();
 app.MapEventsApi();
 app.MapPluginsApi();
 app.MapSecretsApi();
+app.MapIntegrationsApi();
+app.MapAlertsApi();
+app.MapIntakeApi();
+app.MapPagerDutyEventsApi();
 
 await app.PrepareDatabaseAsync();
 await app.RunAsync();

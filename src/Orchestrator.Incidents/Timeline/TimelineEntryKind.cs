@@ -12,4 +12,10 @@ public enum TimelineEntryKind
     Comment,
     MajorIncident,
     ProblemLinked,
+
+    /// <summary>An alert from monitoring fired, repeated, was acknowledged or resolved.</summary>
+    Alert,
+
+    /// <summary>A change (deploy, config change) reported for the incident's service.</summary>
+    ChangeEvent,
 }

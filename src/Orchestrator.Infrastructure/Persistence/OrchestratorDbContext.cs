@@ -33,6 +33,12 @@ public abstract class OrchestratorDbContext(DbContextOptions options) : DbContex
 
     public DbSet<Workflows.WorkflowDeliveryRecord> WorkflowDeliveries => Set<Workflows.WorkflowDeliveryRecord>();
 
+    public DbSet<Orchestrator.Incidents.Intake.Integration> Integrations => Set<Orchestrator.Incidents.Intake.Integration>();
+
+    public DbSet<Orchestrator.Incidents.Intake.Alert> Alerts => Set<Orchestrator.Incidents.Intake.Alert>();
+
+    public DbSet<Orchestrator.Incidents.Intake.AlertEvent> AlertEvents => Set<Orchestrator.Incidents.Intake.AlertEvent>();
+
     public DbSet<Secrets.SecretRecord> Secrets => Set<Secrets.SecretRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Orchestrator.Incidents.Intake.Storage;
 using Orchestrator.Incidents.Storage;
+using Orchestrator.Infrastructure.Persistence.Intake;
 using Orchestrator.Infrastructure.Persistence.Workflows;
 using Orchestrator.Workflows.Definitions.Storage;
 using Orchestrator.Workflows.Runtime.Storage;
@@ -29,6 +31,9 @@ public static class PersistenceServiceCollectionExtensions
         }
 
         services.AddScoped<IIncidentStore, EfIncidentStore>();
+        services.AddScoped<IIntegrationStore, EfIntegrationStore>();
+        services.AddScoped<IAlertStore, EfAlertStore>();
+        services.AddSingleton<IntakeLocks>();
         services.AddScoped<IWorkflowDefinitionStore, EfWorkflowDefinitionStore>();
         services.AddScoped<IWorkflowInstanceStore, EfWorkflowInstanceStore>();
         services.AddTransient<DatabaseMigrator>();

@@ -1,5 +1,8 @@
 using Orchestrator.Incidents;
+using Orchestrator.Incidents.Intake;
 using Orchestrator.Incidents.Problems;
+using Orchestrator.Infrastructure.Intake;
+using Orchestrator.Server.Api.Intake;
 using Orchestrator.Infrastructure.Persistence;
 using Orchestrator.Server.Api.Errors;
 using Orchestrator.Server.Api.Json;
@@ -45,6 +48,13 @@ public static class OrchestratorServices
         builder.Services.AddScoped<IncidentService>();
         builder.Services.AddScoped<ProblemService>();
         builder.Services.AddScoped<DemoData>();
+        builder.Services.AddScoped<IntegrationService>();
+        builder.Services.AddScoped<AlertIntake>();
+        builder.Services.AddScoped<IntakeServices>();
+        builder.Services.AddSingleton<IntegrationKeyCache>();
+        builder.Services.AddSingleton<IntakeRateLimiter>();
+        builder.Services.AddSingleton<AlertEventPublisher>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<AlertEventPublisher>());
 
         builder.Services.AddSingleton(new ScriptSandbox(SandboxLimits.Default));
         builder.Services.AddHttpClient();

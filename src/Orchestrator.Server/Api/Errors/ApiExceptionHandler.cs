@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Orchestrator.Incidents.Errors;
+using Orchestrator.Server.Api.Intake;
 using Orchestrator.Workflows.Definitions;
 using Orchestrator.Workflows.Runtime;
 
@@ -22,6 +23,11 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails)
         }
 
         httpContext.Response.StatusCode = problem.Status!.Value;
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            httpContext.Response.Headers.RetryAfter = "1";
+        }
+
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
@@ -83,8 +89,40 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails)
                     ? $"The request body is larger than the {Hosting.OrchestratorServices.MaxRequestBodyBytes / 1024} KB limit."
                     : bad.Message,
             },
+            IntakeBodyException body => body.Status == StatusCodes.Status413PayloadTooLarge
+                ? new ProblemDetails { Status = body.Status, Title = "Request body too large", Detail = body.Message }
+                : FieldProblem(body.Path, body.Message),
+            UnknownIntegrationKeyException unknownKey => NotFound(unknownKey.Message),
+            IntakeRateLimitedException limited => new ProblemDetails
+            {
+                Status = StatusCodes.Status429TooManyRequests,
+                Title = "Too many requests",
+                Detail = limited.Message,
+                Extensions = { ["retryAfterSeconds"] = limited.RetryAfterSeconds },
+            },
+            _ when IsTransientDatabaseFailure(exception) => new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "Temporarily unavailable",
+                Detail = "The database is busy; nothing was stored. Retry the request.",
+            },
             _ => null,
         };
+
+    /// <summary>A busy or unreachable database: the client should retry (Alertmanager does on 5xx), not give up.</summary>
+    private static bool IsTransientDatabaseFailure(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is System.Data.Common.DbException { IsTransient: true } or TimeoutException
+                || e is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static ProblemDetails NotFound(string detail) =>
         new() { Status = StatusCodes.Status404NotFound, Title = "Not found", Detail = detail };

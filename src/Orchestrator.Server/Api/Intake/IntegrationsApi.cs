@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Orchestrator.Incidents.Intake;
+
+namespace Orchestrator.Server.Api.Intake;
+
+/// <summary>The integration routes under <c>/api/integrations</c>: the monitoring sources allowed to post alerts.</summary>
+public static class IntegrationsApi
+{
+    public static RouteGroupBuilder MapIntegrationsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/integrations").WithTags("Alert intake");
+        api.MapGet("/", List).WithSummary("List integrations");
+        api.MapPost("/", Create).WithSummary("Create an integration; the answer carries its key and intake URL");
+        api.MapGet("/{id:guid}", Get).WithSummary("Get one integration");
+        api.MapPut("/{id:guid}", Update).WithSummary("Replace an integration's settings (kind and key stay)");
+        api.MapDelete("/{id:guid}", Revoke).WithSummary("Revoke an integration: its key stops working; its alerts stay");
+        return api;
+    }
+
+    private static async Task<Ok<List<IntegrationResponse>>> List(IntegrationService integrations, HttpContext http, CancellationToken ct) =>
+        TypedResults.Ok((await integrations.ListAsync(ct)).Select(i => IntegrationResponse.From(i, http.Request)).ToList());
+
+    private static async Task<Created<IntegrationResponse>> Create(IntegrationRequest request, IntegrationService integrations, HttpContext http, CancellationToken ct)
+    {
+        var integration = await integrations.CreateAsync(request.ToSettings(), ct);
+        RequestContext.SetVersion(http, integration.Version);
+        return TypedResults.Created($"/api/integrations/{integration.Id}", IntegrationResponse.From(integration, http.Request));
+    }
+
+    private static async Task<Ok<IntegrationResponse>> Get(Guid id, IntegrationService integrations, HttpContext http, CancellationToken ct)
+    {
+        var integration = await integrations.GetAsync(id, ct);
+        RequestContext.SetVersion(http, integration.Version);
+        return TypedResults.Ok(IntegrationResponse.From(integration, http.Request));
+    }
+
+    private static async Task<Ok<IntegrationResponse>> Update(Guid id, IntegrationRequest request, IntegrationService integrations, IntegrationKeyCache keys, HttpContext http, CancellationToken ct)
+    {
+        var integration = await integrations.UpdateAsync(id, RequestContext.Version(http, request.Version), request.ToSettings(), ct);
+        keys.Forget(integration.Key);
+        RequestContext.SetVersion(http, integration.Version);
+        return TypedResults.Ok(IntegrationResponse.From(integration, http.Request));
+    }
+
+    private static async Task<NoContent> Revoke(Guid id, IntegrationService integrations, IntegrationKeyCache keys, CancellationToken ct)
+    {
+        var integration = await integrations.RevokeAsync(id, ct);
+        keys.Forget(integration.Key);
+        return TypedResults.NoContent();
+    }
+}
