@@ -78,6 +78,7 @@ public static class OrchestratorServices
 
         var runtime = builder.Configuration.GetSection($"{OrchestratorOptions.Section}:Workflows").Get<RuntimeOptions>() ?? new RuntimeOptions();
         runtime.SingleNode = options.Database.Provider == DatabaseProvider.Sqlite;
+        runtime.PromotedInputs = ["alert"]; // runs started by alert.received read alert.severity, alert.summary…
         builder.Services.AddSingleton(runtime);
         builder.Services.AddSingleton<WorkflowInterpreter>();
         builder.Services.AddSingleton<WorkflowDispatcher>();

@@ -34,6 +34,22 @@ public sealed class ExpressionScope(ScriptSandbox sandbox, WorkflowInstance inst
         return globals;
     }
 
+    /// <summary>The promoted input properties (see <see cref="RuntimeOptions.PromotedInputs"/>) present in
+    /// <paramref name="input"/>, by name; null when there are none.</summary>
+    public static IReadOnlyDictionary<string, object?>? Promoted(JsonNode? input, IReadOnlyList<string> names)
+    {
+        Dictionary<string, object?>? promoted = null;
+        foreach (var name in names)
+        {
+            if (input is JsonObject obj && obj.TryGetPropertyValue(name, out var value) && value is not null)
+            {
+                (promoted ??= new Dictionary<string, object?>(StringComparer.Ordinal))[name] = value;
+            }
+        }
+
+        return promoted;
+    }
+
     public object? Evaluate(string expression, CancellationToken cancellationToken = default) =>
         sandbox.Evaluate(expression, Globals(), cancellationToken);
 

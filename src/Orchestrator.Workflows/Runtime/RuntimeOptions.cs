@@ -27,5 +27,9 @@ public sealed class RuntimeOptions
     /// <summary>How long an event that no bookmark awaited is kept for one still to come.</summary>
     public TimeSpan KeepUnmatchedEventsFor { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>Input properties expressions may also read by their own name: the host promotes <c>alert</c>, so in a
+    /// run started by an alert, <c>alert.severity</c> means <c>input.alert.severity</c>. Trigger filters see them too.</summary>
+    public IReadOnlyList<string> PromotedInputs { get; set; } = [];
+
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
 }

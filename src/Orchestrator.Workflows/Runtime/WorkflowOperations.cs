@@ -103,6 +103,11 @@ public sealed class WorkflowOperations(
                     ["input"] = payload?.DeepClone(),
                     ["correlation"] = correlationId,
                 };
+                foreach (var (promoted, value) in ExpressionScope.Promoted(payload, options.PromotedInputs) ?? new Dictionary<string, object?>())
+                {
+                    scope[promoted] = value;
+                }
+
                 try
                 {
                     if (trigger.Filter is null || sandbox.Evaluate(trigger.Filter, scope, cancellationToken) is true)

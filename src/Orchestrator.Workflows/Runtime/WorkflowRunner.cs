@@ -149,7 +149,8 @@ public sealed class WorkflowRunner(
         InstanceLease? lease, CancellationToken cancellationToken)
     {
         var firstNewSeq = instance.NextJournalSeq;
-        var result = await interpreter.RunTurnAsync(instance, definition, inbox, null, cancellationToken);
+        var result = await interpreter.RunTurnAsync(instance, definition, inbox,
+            ExpressionScope.Promoted(instance.Input, options.PromotedInputs), cancellationToken);
         var commit = new TurnCommit(instance, lease) { FirstNewJournalSeq = firstNewSeq };
         commit.ConsumedInbox.AddRange(inbox.Select(m => m.Id));
         foreach (var (seq, entry) in result.Journal)
