@@ -25,7 +25,10 @@ internal sealed class BenchHost : IAsyncDisposable
 
     public WorkflowEventHub Events => Services.GetRequiredService<WorkflowEventHub>();
 
-    public static async Task<BenchHost> StartAsync()
+    /// <summary>The server's HTTP address, e.g. http://127.0.0.1:41234.</summary>
+    public Uri BaseAddress => new(_app.Urls.First());
+
+    public static async Task<BenchHost> StartAsync(Action<IServiceCollection>? services = null)
     {
         var data = Path.Combine(Path.GetTempPath(), "orchestrator-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(data);
@@ -38,7 +41,9 @@ internal sealed class BenchHost : IAsyncDisposable
             .. (Environment.GetEnvironmentVariable("BENCH_LOG") is { Length: > 0 } category ? [$"--Logging:LogLevel:{category}=Debug"] : Array.Empty<string>()),
         ]);
         builder.AddOrchestrator();
+        services?.Invoke(builder.Services);
         var app = builder.Build();
+        app.MapOrchestrator();
         await app.PrepareDatabaseAsync();
         await app.StartAsync();
         return new BenchHost(app, data);

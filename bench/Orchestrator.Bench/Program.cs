@@ -30,6 +30,12 @@ if (scenario is "delay" or "all")
     await DelayAccuracy.MeasureAsync(Option("--timers", 500), 2, startsPerSecond: 0);
 }
 
+if (scenario is "intake" or "all")
+{
+    Console.WriteLine("(intake a) Alertmanager intake, posts of 100 alerts, SQLite");
+    await IntakeThroughput.MeasureAsync(Option("--groups", 300), Option("--resends", 3), Option("--senders", 4));
+}
+
 if (scenario is "memory" or "all")
 {
     Console.WriteLine("(d) memory with suspended runs");

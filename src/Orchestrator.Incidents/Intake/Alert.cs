@@ -86,7 +86,11 @@ public sealed class Alert
     /// <summary>True when the signal is a re-send of the notification this alert came from (Alertmanager re-sends
     /// firing groups every group_interval with the same startsAt): it changes nothing.</summary>
     internal bool IsReplayOf(AlertSignal signal) =>
-        signal.Action == AlertAction.Trigger && signal.StartsAt is { } startsAt && StartsAt == startsAt;
+        signal.Action == AlertAction.Trigger && signal.StartsAt is { } startsAt && StartsAt is { } stored
+        && (stored - startsAt).Duration() < ReplayTolerance;
+
+    /// <summary>Alertmanager writes nanoseconds; databases keep 0.1 ms (SQLite) or 1 µs (PostgreSQL).</summary>
+    private static readonly TimeSpan ReplayTolerance = TimeSpan.FromMilliseconds(1);
 
     internal void Repeat(AlertSignal signal, DateTimeOffset now)
     {

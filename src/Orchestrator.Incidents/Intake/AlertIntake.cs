@@ -17,12 +17,27 @@ public sealed class AlertIntake(IIncidentStore incidents, IAlertStore alerts, In
 {
     public async Task<IntakeResult> ProcessAsync(Integration integration, IReadOnlyList<AlertSignal> signals, CancellationToken cancellationToken)
     {
+        var fingerprints = signals.Select(s => s.Fingerprint).Distinct(StringComparer.Ordinal).ToList();
+        if (fingerprints.Count == signals.Count && ChangesNothing(signals, await alerts.PeekOpenAsync(integration.Id, fingerprints, cancellationToken)))
+        {
+            // Alertmanager re-sends every firing group each group_interval: answer those without taking the write lock.
+            return new IntakeResult(0, 0, signals.Count, []);
+        }
+
         var batch = new Batch(integration, new Change(integration.Actor, clock.GetUtcNow()));
         await using var transaction = await alerts.BeginIntakeAsync(integration.Id, cancellationToken);
-        var fingerprints = signals.Select(s => s.Fingerprint).Distinct(StringComparer.Ordinal).ToList();
         foreach (var alert in await alerts.FindOpenAsync(integration.Id, fingerprints, cancellationToken))
         {
             batch.Open[alert.Fingerprint] = alert;
+        }
+
+        if (integration.OnRefire == RefireBehaviour.Reopen)
+        {
+            var fresh = signals.Where(s => s.Action == AlertAction.Trigger && !batch.Open.ContainsKey(s.Fingerprint)).Select(s => s.Fingerprint).ToHashSet(StringComparer.Ordinal);
+            foreach (var (fingerprint, latest) in await alerts.FindLatestAsync(integration.Id, fresh, cancellationToken))
+            {
+                batch.Latest[fingerprint] = latest;
+            }
         }
 
         foreach (var signal in signals)
@@ -53,6 +68,16 @@ public sealed class AlertIntake(IIncidentStore incidents, IAlertStore alerts, In
         }
 
         return new IntakeResult(batch.Opened, batch.Updated, batch.Unchanged, batch.Touched);
+    }
+
+    /// <summary>True when every signal would leave its alert as it is: replays of open alerts, acknowledgements of
+    /// alerts already acknowledged, and acknowledgements or resolves of alerts that are not open.</summary>
+    private static bool ChangesNothing(IReadOnlyList<AlertSignal> signals, IReadOnlyList<Alert> open)
+    {
+        var byFingerprint = open.ToDictionary(a => a.Fingerprint, StringComparer.Ordinal);
+        return signals.All(signal => byFingerprint.TryGetValue(signal.Fingerprint, out var alert)
+            ? (signal.Action == AlertAction.Trigger && alert.IsReplayOf(signal)) || (signal.Action == AlertAction.Acknowledge && alert.Status != AlertStatus.Firing)
+            : signal.Action != AlertAction.Trigger);
     }
 
     /// <summary>Records a change event (deploy, configuration change) on the timeline of every incident of the
@@ -184,20 +209,26 @@ public sealed class AlertIntake(IIncidentStore incidents, IAlertStore alerts, In
     /// incident while that is Resolved (a Closed incident stays closed and a new one opens).</summary>
     private async Task<Target?> ReopenedIncidentAsync(Batch batch, AlertSignal signal, CancellationToken cancellationToken)
     {
-        if (batch.Integration.OnRefire != RefireBehaviour.Reopen
-            || await alerts.FindLatestAsync(batch.Integration.Id, signal.Fingerprint, cancellationToken) is not { } previous)
+        var previous = batch.Added.LastOrDefault(a => a.Fingerprint == signal.Fingerprint) ?? batch.Latest.GetValueOrDefault(signal.Fingerprint);
+        if (batch.Integration.OnRefire != RefireBehaviour.Reopen || previous is null)
         {
             return null;
         }
 
-        var incident = await IncidentAsync(batch, previous.IncidentId, cancellationToken);
+        var incident = await IncidentAsync(batch, previous.IncidentId, cancellationToken, touch: false);
+        if (incident.State is IncidentState.Closed or IncidentState.Cancelled)
+        {
+            return null;
+        }
+
+        Touch(batch, incident);
         if (incident.State == IncidentState.Resolved)
         {
             incident.Transition(new TransitionRequest(IncidentState.InProgress, Notes: $"Reopened: alert fired again: {Short(signal.Summary)}"), rules.ResolutionCodes, batch.Change);
             return new Target(incident, "reopened");
         }
 
-        return incident.State is IncidentState.Closed or IncidentState.Cancelled ? null : new Target(incident, "refired");
+        return new Target(incident, "refired");
     }
 
     private async Task<Target?> GroupIncidentAsync(Batch batch, AlertSignal signal, CancellationToken cancellationToken)
@@ -235,11 +266,12 @@ public sealed class AlertIntake(IIncidentStore incidents, IAlertStore alerts, In
         var incident = Incident.Create(await incidents.NextNumberAsync("INC", cancellationToken), details, rules.PriorityMatrix, batch.Change);
         incidents.Add(incident);
         batch.Incidents[incident.Id] = incident;
+        batch.Created.Add(incident.Id);
         Touch(batch, incident);
         return new Target(incident, "triggered");
     }
 
-    private async Task<Incident> IncidentAsync(Batch batch, Guid id, CancellationToken cancellationToken)
+    private async Task<Incident> IncidentAsync(Batch batch, Guid id, CancellationToken cancellationToken, bool touch = true)
     {
         if (!batch.Incidents.TryGetValue(id, out var incident))
         {
@@ -248,7 +280,11 @@ public sealed class AlertIntake(IIncidentStore incidents, IAlertStore alerts, In
             batch.Incidents[id] = incident;
         }
 
-        Touch(batch, incident);
+        if (touch)
+        {
+            Touch(batch, incident);
+        }
+
         return incident;
     }
 
@@ -274,7 +310,7 @@ public sealed class AlertIntake(IIncidentStore incidents, IAlertStore alerts, In
                 ["state"] = incident.State.ToString(),
                 ["priority"] = incident.Priority,
                 ["service"] = incident.Service,
-                ["isNew"] = incident.Version == 1,
+                ["isNew"] = batch.Created.Contains(incident.Id),
             },
             ["integration"] = new JsonObject
             {
@@ -308,11 +344,17 @@ public sealed class AlertIntake(IIncidentStore incidents, IAlertStore alerts, In
 
         public List<Alert> Added { get; } = [];
 
+        /// <summary>The latest earlier alert of each fingerprint about to fire anew (for reopening).</summary>
+        public Dictionary<string, Alert> Latest { get; } = new(StringComparer.Ordinal);
+
         public Dictionary<Guid, Incident> Incidents { get; } = [];
 
         public Dictionary<string, Incident> GroupIncidents { get; } = new(StringComparer.Ordinal);
 
         public HashSet<Guid> ResolvedOn { get; } = [];
+
+        /// <summary>Incidents this batch opened.</summary>
+        public HashSet<Guid> Created { get; } = [];
 
         public List<Guid> Touched { get; } = [];
 

@@ -16,7 +16,7 @@ namespace Orchestrator.Infrastructure.Intake;
 /// </summary>
 public sealed class AlertEventPublisher(IServiceScopeFactory scopes, ILogger<AlertEventPublisher> logger) : BackgroundService
 {
-    private const int BatchSize = 100;
+    private const int BatchSize = 200;
     private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(5);
     private readonly SemaphoreSlim _wake = new(0, 1);
 
@@ -51,12 +51,13 @@ public sealed class AlertEventPublisher(IServiceScopeFactory scopes, ILogger<Ale
                 return delivered;
             }
 
-            foreach (var alertEvent in batch)
-            {
-                await operations.SendEventAsync(alertEvent.Name, alertEvent.CorrelationId, JsonNode.Parse(alertEvent.Payload), alertEvent.DeliveryId, cancellationToken);
-                await db.AlertEvents.Where(e => e.Id == alertEvent.Id).ExecuteDeleteAsync(cancellationToken);
-                delivered++;
-            }
+            // Alert events only start workflows or resume waits already there: they are not kept for later waits.
+            await operations.SendEventsAsync(
+                batch.Select(e => new Stimulus(e.Name, e.CorrelationId, JsonNode.Parse(e.Payload), e.DeliveryId, KeepUnmatched: false)).ToList(),
+                cancellationToken);
+            var ids = batch.Select(e => e.Id).ToList();
+            await db.AlertEvents.Where(e => ids.Contains(e.Id)).ExecuteDeleteAsync(cancellationToken);
+            delivered += batch.Count;
         }
     }
 

@@ -59,41 +59,62 @@ public sealed class WorkflowOperations(
 
     /// <summary>Resumes the Event bookmarks waiting for <paramref name="name"/> with this correlation, starts the published
     /// workflows whose triggers match, and keeps the event for a while when neither happened.</summary>
-    public async Task<EventResult> SendEventAsync(string name, string? correlationId, JsonNode? payload, string? deliveryId, CancellationToken cancellationToken)
+    public async Task<EventResult> SendEventAsync(string name, string? correlationId, JsonNode? payload, string? deliveryId, CancellationToken cancellationToken) =>
+        (await SendEventsAsync([new Stimulus(name, correlationId, payload, deliveryId)], cancellationToken))[0];
+
+    /// <summary>Sends several events, in order: their deliveries commit in one transaction (far cheaper than one by
+    /// one), then the runs they trigger start. One result per event.</summary>
+    public async Task<IReadOnlyList<EventResult>> SendEventsAsync(IReadOnlyList<Stimulus> stimuli, CancellationToken cancellationToken)
     {
-        CheckLength("name", name);
-        CheckLength("correlationId", correlationId);
-        CheckLength("deliveryId", deliveryId);
+        foreach (var stimulus in stimuli)
+        {
+            CheckLength("name", stimulus.Name);
+            CheckLength("correlationId", stimulus.CorrelationId);
+            CheckLength("deliveryId", stimulus.DeliveryId);
+        }
+
         // Decide the triggers first: an event that starts a run is not also kept for that run's own waits.
-        var triggered = await MatchingTriggersAsync(name, correlationId, payload, cancellationToken);
-        var delivery = await instances.DeliverEventAsync(name, correlationId, payload, deliveryId,
-            keepUntil: triggered.Count == 0 ? clock.GetUtcNow() + options.KeepUnmatchedEventsFor : null, cancellationToken);
-        if (delivery.Duplicate)
+        var withTriggers = await definitions.GetPublishedWithTriggersAsync(cancellationToken);
+        var triggered = stimuli.Select(s => MatchingTriggers(withTriggers, s, cancellationToken)).ToList();
+        var keepUntil = clock.GetUtcNow() + options.KeepUnmatchedEventsFor;
+        var deliveries = await instances.DeliverEventsAsync(
+            stimuli.Select((s, i) => new EventToDeliver(s, triggered[i].Count == 0 && s.KeepUnmatched ? keepUntil : null)).ToList(), cancellationToken);
+
+        var results = new List<EventResult>(stimuli.Count);
+        for (var i = 0; i < stimuli.Count; i++)
         {
-            return new EventResult(0, [], Duplicate: true, Kept: false);
+            var (stimulus, delivery) = (stimuli[i], deliveries[i]);
+            if (delivery.Duplicate)
+            {
+                results.Add(new EventResult(0, [], Duplicate: true, Kept: false));
+                continue;
+            }
+
+            foreach (var instanceId in delivery.ResumedInstances)
+            {
+                dispatcher.Enqueue(instanceId);
+            }
+
+            var started = new List<string>();
+            foreach (var definition in triggered[i])
+            {
+                var input = stimulus.Payload is JsonObject obj ? obj.DeepClone().AsObject() : new JsonObject { ["payload"] = stimulus.Payload?.DeepClone() };
+                started.Add((await runner.StartAsync(definition, input, stimulus.CorrelationId, cancellationToken)).Id);
+            }
+
+            results.Add(new EventResult(delivery.ResumedInstances.Count, started, Duplicate: false, Kept: delivery.Kept));
         }
 
-        foreach (var instanceId in delivery.ResumedInstances)
-        {
-            dispatcher.Enqueue(instanceId);
-        }
-
-        var started = new List<string>();
-        foreach (var definition in triggered)
-        {
-            var input = payload is JsonObject obj ? obj.DeepClone().AsObject() : new JsonObject { ["payload"] = payload?.DeepClone() };
-            started.Add((await runner.StartAsync(definition, input, correlationId, cancellationToken)).Id);
-        }
-
-        return new EventResult(delivery.ResumedInstances.Count, started, Duplicate: false, Kept: delivery.Kept);
+        return results;
     }
 
     /// <summary>Published definitions with a trigger for the event whose filter holds. A filter that cannot be evaluated
     /// for this event (e.g. it reads a field the payload lacks) does not match, and is logged.</summary>
-    private async Task<List<WorkflowDefinition>> MatchingTriggersAsync(string name, string? correlationId, JsonNode? payload, CancellationToken cancellationToken)
+    private List<WorkflowDefinition> MatchingTriggers(IReadOnlyList<WorkflowDefinition> withTriggers, Stimulus stimulus, CancellationToken cancellationToken)
     {
+        var (name, correlationId, payload) = (stimulus.Name, stimulus.CorrelationId, stimulus.Payload);
         var matching = new List<WorkflowDefinition>();
-        foreach (var definition in await definitions.GetPublishedWithTriggersAsync(cancellationToken))
+        foreach (var definition in withTriggers)
         {
             foreach (var trigger in definition.Triggers.Where(t => t.Event == name))
             {

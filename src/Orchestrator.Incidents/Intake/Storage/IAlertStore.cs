@@ -15,8 +15,12 @@ public interface IAlertStore
     /// <summary>The integration's Firing or Acknowledged alerts with these fingerprints, tracked for change.</summary>
     Task<IReadOnlyList<Alert>> FindOpenAsync(Guid integrationId, IReadOnlyCollection<string> fingerprints, CancellationToken cancellationToken);
 
-    /// <summary>The integration's most recent alert with this fingerprint, open or not.</summary>
-    Task<Alert?> FindLatestAsync(Guid integrationId, string fingerprint, CancellationToken cancellationToken);
+    /// <summary>The same as <see cref="FindOpenAsync"/> but not tracked and outside any lock: a snapshot to tell
+    /// whether a post changes anything at all.</summary>
+    Task<IReadOnlyList<Alert>> PeekOpenAsync(Guid integrationId, IReadOnlyCollection<string> fingerprints, CancellationToken cancellationToken);
+
+    /// <summary>The integration's most recent alert for each of these fingerprints that has one, open or not.</summary>
+    Task<IReadOnlyDictionary<string, Alert>> FindLatestAsync(Guid integrationId, IReadOnlyCollection<string> fingerprints, CancellationToken cancellationToken);
 
     /// <summary>The newest incident, not yet Resolved, Closed or Cancelled and opened since <paramref name="openedSince"/>,
     /// holding an alert of this integration with this group key.</summary>

@@ -42,11 +42,26 @@ internal sealed class EfAlertStore(OrchestratorDbContext db, IntakeLocks locks) 
                 .Where(a => a.IntegrationId == integrationId && a.Status != AlertStatus.Resolved && fingerprints.Contains(a.Fingerprint))
                 .ToListAsync(cancellationToken);
 
-    public Task<Alert?> FindLatestAsync(Guid integrationId, string fingerprint, CancellationToken cancellationToken) =>
-        db.Alerts.AsNoTracking()
-            .Where(a => a.IntegrationId == integrationId && a.Fingerprint == fingerprint)
-            .OrderByDescending(a => a.FirstSeenAt)
-            .FirstOrDefaultAsync(cancellationToken);
+    public async Task<IReadOnlyList<Alert>> PeekOpenAsync(Guid integrationId, IReadOnlyCollection<string> fingerprints, CancellationToken cancellationToken) =>
+        fingerprints.Count == 0
+            ? []
+            : await db.Alerts.AsNoTracking()
+                .Where(a => a.IntegrationId == integrationId && a.Status != AlertStatus.Resolved && fingerprints.Contains(a.Fingerprint))
+                .ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyDictionary<string, Alert>> FindLatestAsync(Guid integrationId, IReadOnlyCollection<string> fingerprints, CancellationToken cancellationToken)
+    {
+        if (fingerprints.Count == 0)
+        {
+            return new Dictionary<string, Alert>();
+        }
+
+        var all = await db.Alerts.AsNoTracking()
+            .Where(a => a.IntegrationId == integrationId && fingerprints.Contains(a.Fingerprint))
+            .ToListAsync(cancellationToken);
+        return all.GroupBy(a => a.Fingerprint, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.MaxBy(a => a.FirstSeenAt)!, StringComparer.Ordinal);
+    }
 
     public async Task<Guid?> FindGroupIncidentAsync(Guid integrationId, string groupKey, DateTimeOffset openedSince, CancellationToken cancellationToken)
     {

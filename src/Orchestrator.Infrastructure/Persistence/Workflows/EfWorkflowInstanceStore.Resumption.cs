@@ -61,47 +61,67 @@ internal sealed partial class EfWorkflowInstanceStore
         return instanceId is not null && await ClaimAndPostAsync(bookmarkId, instanceId, payload, cancellationToken);
     }
 
-    public async Task<EventDelivery> DeliverEventAsync(string name, string? correlationId, JsonNode? payload, string? deliveryId, DateTimeOffset? keepUntil, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<EventDelivery>> DeliverEventsAsync(IReadOnlyList<EventToDeliver> events, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (deliveryId is not null)
+        var deliveryIds = events.Select(e => e.Stimulus.DeliveryId).OfType<string>().Distinct().ToList();
+        var delivered = deliveryIds.Count == 0
+            ? []
+            : (await db.WorkflowDeliveries.Where(d => deliveryIds.Contains(d.DeliveryId)).Select(d => d.DeliveryId).ToListAsync(cancellationToken)).ToHashSet();
+        // One query finds which of the names anything waits for; only those are looked up event by event.
+        var names = events.Select(e => e.Stimulus.Name).Distinct().ToList();
+        var kind = nameof(BookmarkKind.Event);
+        var awaited = (await db.WorkflowBookmarks.Where(b => b.Kind == kind && b.ClaimedAt == null && names.Contains(b.Name))
+            .Select(b => b.Name).Distinct().ToListAsync(cancellationToken)).ToHashSet();
+
+        var results = new List<EventDelivery>(events.Count);
+        foreach (var (stimulus, keepUntil) in events)
         {
-            if (await db.WorkflowDeliveries.AnyAsync(d => d.DeliveryId == deliveryId, cancellationToken))
+            if (stimulus.DeliveryId is { } deliveryId)
             {
-                return new EventDelivery(Duplicate: true, [], Kept: false);
+                if (!delivered.Add(deliveryId))
+                {
+                    results.Add(new EventDelivery(Duplicate: true, [], Kept: false));
+                    continue;
+                }
+
+                db.WorkflowDeliveries.Add(new WorkflowDeliveryRecord { DeliveryId = deliveryId, ReceivedAt = now });
             }
 
-            db.WorkflowDeliveries.Add(new WorkflowDeliveryRecord { DeliveryId = deliveryId, ReceivedAt = now });
-        }
-
-        var resumed = new List<string>();
-        foreach (var bookmark in await WaitingForAsync(name, correlationId, null, cancellationToken))
-        {
-            if (await ClaimAsync(bookmark.Id, now, cancellationToken))
+            var resumed = new List<string>();
+            if (awaited.Contains(stimulus.Name))
             {
-                AddResume(bookmark.InstanceId, bookmark.Id, payload, now);
-                resumed.Add(bookmark.InstanceId);
+                foreach (var bookmark in await WaitingForAsync(stimulus.Name, stimulus.CorrelationId, null, cancellationToken))
+                {
+                    if (await ClaimAsync(bookmark.Id, now, cancellationToken))
+                    {
+                        AddResume(bookmark.InstanceId, bookmark.Id, stimulus.Payload, now);
+                        resumed.Add(bookmark.InstanceId);
+                    }
+                }
             }
-        }
 
-        var keep = resumed.Count == 0 && keepUntil is not null;
-        if (keep)
-        {
-            db.WorkflowStimuli.Add(new WorkflowStimulusRecord
+            var keep = resumed.Count == 0 && keepUntil is not null;
+            if (keep)
             {
-                Name = name,
-                CorrelationId = correlationId,
-                PayloadJson = payload?.ToJsonString(),
-                ReceivedAt = now,
-                ExpiresAt = keepUntil!.Value,
-            });
+                db.WorkflowStimuli.Add(new WorkflowStimulusRecord
+                {
+                    Name = stimulus.Name,
+                    CorrelationId = stimulus.CorrelationId,
+                    PayloadJson = stimulus.Payload?.ToJsonString(),
+                    ReceivedAt = now,
+                    ExpiresAt = keepUntil!.Value,
+                });
+            }
+
+            results.Add(new EventDelivery(false, resumed, Kept: keep));
         }
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
-        return new EventDelivery(false, resumed, Kept: keep);
+        return results;
     }
 
     public async Task<IReadOnlyList<string>> DeliverKeptEventsAsync(string? instanceId, DateTimeOffset now, CancellationToken cancellationToken)

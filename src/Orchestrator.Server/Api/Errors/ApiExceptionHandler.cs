@@ -23,7 +23,12 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails)
         }
 
         httpContext.Response.StatusCode = problem.Status!.Value;
-        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        // The exception-handler middleware clears the response first, so headers are set here.
+        if (exception is IntakeRateLimitedException limited)
+        {
+            httpContext.Response.Headers.RetryAfter = limited.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        else if (problem.Status == StatusCodes.Status503ServiceUnavailable)
         {
             httpContext.Response.Headers.RetryAfter = "1";
         }

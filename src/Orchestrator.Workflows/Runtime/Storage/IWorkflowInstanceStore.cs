@@ -54,11 +54,12 @@ public interface IWorkflowInstanceStore
     Task<(IReadOnlyList<InstanceSummary> Items, int Total)> ListAsync(InstanceQuery query, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Delivers an event in one transaction: a repeated delivery id is a duplicate and changes nothing; otherwise every
-    /// unclaimed Event bookmark with that name and correlation is claimed and resumed through its instance's inbox;
-    /// when none waits and <paramref name="keepUntil"/> is given, the event is kept until then for a bookmark still to come.
+    /// Delivers events, in order, in one transaction: a repeated delivery id is a duplicate and changes nothing;
+    /// otherwise every unclaimed Event bookmark with the event's name and correlation is claimed and resumed through its
+    /// instance's inbox; when none waits and a keep-until time is given, the event is kept until then for a bookmark
+    /// still to come. One result per event, in the same order.
     /// </summary>
-    Task<EventDelivery> DeliverEventAsync(string name, string? correlationId, JsonNode? payload, string? deliveryId, DateTimeOffset? keepUntil, CancellationToken cancellationToken);
+    Task<IReadOnlyList<EventDelivery>> DeliverEventsAsync(IReadOnlyList<EventToDeliver> events, CancellationToken cancellationToken);
 
     /// <summary>Hands kept events to Event bookmarks that now wait for them (of one instance, or of all when null).</summary>
     /// <returns>The instances that received an event.</returns>
