@@ -61,6 +61,7 @@ public sealed class AlertIntake(IIncidentStore incidents, IAlertStore alerts, In
             await AutoResolveAsync(batch, cancellationToken);
         }
 
+        WriteEvents(batch);
         if (batch.Touched.Count > 0)
         {
             await incidents.CommitAsync(cancellationToken);
@@ -296,30 +297,39 @@ public sealed class AlertIntake(IIncidentStore incidents, IAlertStore alerts, In
         }
     }
 
-    private void Raise(Batch batch, string what, Alert alert, Incident incident)
+    /// <summary>Notes an alert event; its <see cref="AlertEvent"/> is written once the batch is settled, so the incident
+    /// it describes is in its final state (e.g. Resolved after auto-resolve).</summary>
+    private static void Raise(Batch batch, string what, Alert alert, Incident incident) =>
+        batch.Events.Add((what, alert.ToJson(), incident));
+
+    private void WriteEvents(Batch batch)
     {
-        var payload = new JsonObject
+        var integration = new JsonObject
         {
-            ["event"] = what,
-            ["alert"] = alert.ToJson(),
-            ["incident"] = new JsonObject
-            {
-                ["id"] = incident.Id.ToString(),
-                ["number"] = incident.Number,
-                ["title"] = incident.Title,
-                ["state"] = incident.State.ToString(),
-                ["priority"] = incident.Priority,
-                ["service"] = incident.Service,
-                ["isNew"] = batch.Created.Contains(incident.Id),
-            },
-            ["integration"] = new JsonObject
-            {
-                ["id"] = batch.Integration.Id.ToString(),
-                ["name"] = batch.Integration.Name,
-                ["kind"] = batch.Integration.Kind.ToString(),
-            },
+            ["id"] = batch.Integration.Id.ToString(),
+            ["name"] = batch.Integration.Name,
+            ["kind"] = batch.Integration.Kind.ToString(),
         };
-        alerts.Add(new AlertEvent(incident.Id.ToString(), payload.ToJsonString(), batch.Change.At));
+        foreach (var (what, alert, incident) in batch.Events)
+        {
+            var payload = new JsonObject
+            {
+                ["event"] = what,
+                ["alert"] = alert,
+                ["incident"] = new JsonObject
+                {
+                    ["id"] = incident.Id.ToString(),
+                    ["number"] = incident.Number,
+                    ["title"] = incident.Title,
+                    ["state"] = incident.State.ToString(),
+                    ["priority"] = incident.Priority,
+                    ["service"] = incident.Service,
+                    ["isNew"] = batch.Created.Contains(incident.Id),
+                },
+                ["integration"] = integration.DeepClone(),
+            };
+            alerts.Add(new AlertEvent(incident.Id.ToString(), payload.ToJsonString(), batch.Change.At));
+        }
     }
 
     private static (string, string?)[] AlertData(Alert alert, string what) =>
@@ -352,6 +362,8 @@ public sealed class AlertIntake(IIncidentStore incidents, IAlertStore alerts, In
         public Dictionary<string, Incident> GroupIncidents { get; } = new(StringComparer.Ordinal);
 
         public HashSet<Guid> ResolvedOn { get; } = [];
+
+        public List<(string What, JsonObject Alert, Incident Incident)> Events { get; } = [];
 
         /// <summary>Incidents this batch opened.</summary>
         public HashSet<Guid> Created { get; } = [];

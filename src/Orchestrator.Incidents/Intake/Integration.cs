@@ -137,15 +137,19 @@ public sealed class Integration
             throw new InvalidFieldException("rateLimit.burst", $"rateLimit.burst must be between 1 and 1000000; got {rateLimit.Burst}.");
         }
 
+        var severityMapping = CheckSeverityMapping(settings.SeverityMapping);
+        var mapping = CheckMapping(settings.Mapping, sandbox);
+
+        // Everything is valid: only now does anything change.
         Name = name;
         Service = service;
         Category = category;
-        SeverityMapping = CheckSeverityMapping(settings.SeverityMapping);
+        SeverityMapping = severityMapping;
         GroupingWindowSeconds = window;
         AutoResolve = settings.AutoResolve ?? true;
         OnRefire = settings.OnRefire ?? RefireBehaviour.Reopen;
         RateLimit = rateLimit;
-        Mapping = CheckMapping(settings.Mapping, sandbox);
+        Mapping = mapping;
         UpdatedAt = now;
         Version++;
     }

@@ -27,11 +27,11 @@ public sealed record PagerDutyEvent(string RoutingKey, AlertSignal Signal, bool 
 
         var routingKey = ReadRoutingKey(obj, errors);
         var action = Text(obj, "event_action", errors);
-        if (action is null)
+        if (action is null && IsAbsent(obj, "event_action"))
         {
             errors.Add("'event_action' is missing or blank");
         }
-        else if (!Actions.Contains(action))
+        else if (action is not null && !Actions.Contains(action))
         {
             errors.Add($"'event_action' is invalid (must be one of: {string.Join(", ", Actions)}); got '{action}'");
         }
@@ -138,11 +138,11 @@ public sealed record PagerDutyEvent(string RoutingKey, AlertSignal Signal, bool 
     private static string? ReadRoutingKey(JsonObject obj, List<string> errors)
     {
         var key = Text(obj, "routing_key", errors);
-        if (string.IsNullOrEmpty(key))
+        if (string.IsNullOrEmpty(key) && IsAbsent(obj, "routing_key"))
         {
             errors.Add("'routing_key' is missing or blank");
         }
-        else if (key.Length != IntegrationKey.Length)
+        else if (key is not null && key.Length != IntegrationKey.Length)
         {
             errors.Add($"Length of 'routing_key' is incorrect (should be {IntegrationKey.Length} characters)");
         }
@@ -153,13 +153,13 @@ public sealed record PagerDutyEvent(string RoutingKey, AlertSignal Signal, bool 
     private static string? Required(JsonObject payload, string name, List<string> errors)
     {
         var value = Text(payload, name, errors, "payload.");
-        if (string.IsNullOrWhiteSpace(value))
+        if (string.IsNullOrWhiteSpace(value) && (IsAbsent(payload, name) || value is not null))
         {
             errors.Add($"'payload.{name}' is missing or blank");
             return null;
         }
 
-        return value.Trim();
+        return value?.Trim();
     }
 
     private static DateTimeOffset? Timestamp(JsonObject payload, List<string> errors)
@@ -193,6 +193,10 @@ public sealed record PagerDutyEvent(string RoutingKey, AlertSignal Signal, bool 
                 return null;
         }
     }
+
+    /// <summary>Missing, null or an empty string (a value of the wrong type has its own error).</summary>
+    private static bool IsAbsent(JsonObject obj, string name) =>
+        obj[name] is null || (obj[name] is JsonValue value && value.GetValueKind() == JsonValueKind.String && value.GetValue<string>().Length == 0);
 
     private static void CheckArray(JsonObject obj, string name, List<string> errors)
     {

@@ -47,10 +47,10 @@ public sealed class IntakeRateLimiter : IDisposable
 
     private static TokenBucketRateLimiter Create(IntakeRateLimit limit)
     {
-        // Refill in tenth-of-a-second steps so a bucket drained by a burst recovers smoothly.
-        var (period, tokens) = limit.RequestsPerSecond >= 10
-            ? (TimeSpan.FromMilliseconds(100), limit.RequestsPerSecond / 10)
-            : (TimeSpan.FromSeconds(1.0 / limit.RequestsPerSecond), 1);
+        // One token at a time, so a drained bucket recovers smoothly; above 1,000/s (timer resolution) in 10 ms steps.
+        var (period, tokens) = limit.RequestsPerSecond <= 1000
+            ? (TimeSpan.FromTicks(TimeSpan.TicksPerSecond / limit.RequestsPerSecond), 1)
+            : (TimeSpan.FromMilliseconds(10), (int)Math.Round(limit.RequestsPerSecond / 100.0));
         return new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
         {
             TokenLimit = limit.Burst,

@@ -17,7 +17,7 @@ public sealed class IntakeServices(IntegrationKeyCache keys, IntakeRateLimiter l
         if (integration.Kind != kind)
         {
             // The caller holds a valid key, so saying what it is for leaks nothing.
-            throw new InvalidFieldException("key", $"This key belongs to a {integration.Kind} integration; post to {EndpointOf(integration.Kind)} instead.");
+            throw new InvalidFieldException("key", $"This key belongs to {Article(integration.Kind)} {integration.Kind} integration; post to {EndpointOf(integration.Kind)} instead.");
         }
 
         CheckRate(integration, http);
@@ -44,6 +44,8 @@ public sealed class IntakeServices(IntegrationKeyCache keys, IntakeRateLimiter l
 
         return result;
     }
+
+    private static string Article(IntegrationKind kind) => kind == IntegrationKind.Alertmanager ? "an" : "a";
 
     private static string EndpointOf(IntegrationKind kind) =>
         kind switch
