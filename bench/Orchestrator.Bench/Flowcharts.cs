@@ -34,4 +34,12 @@ internal static class Flowcharts
           { "id": "start", "type": "Start" }, { "id": "delay", "type": "Delay", "inputs": { "seconds": {{seconds}} } }, { "id": "end", "type": "End" } ],
           "connections": [ { "source": { "activity": "start" }, "target": { "activity": "delay" } }, { "source": { "activity": "delay" }, "target": { "activity": "end" } } ] } }
         """;
+
+    /// <summary>A playbook started by every new alert: Start → Probe (an action run off the turn) → End.</summary>
+    public static string AlertPlaybook(string id) => $$"""
+        { "definitionId": "{{id}}", "name": "On new alert", "triggers": [ { "event": "alert.received", "filter": "input.event == \"triggered\"" } ],
+          "root": { "activities": [
+          { "id": "start", "type": "Start" }, { "id": "probe", "type": "{{ProbeAction.TypeName}}", "inputs": { "key": { "expr": "alert.fingerprint" } } }, { "id": "end", "type": "End" } ],
+          "connections": [ { "source": { "activity": "start" }, "target": { "activity": "probe" } }, { "source": { "activity": "probe" }, "target": { "activity": "end" } } ] } }
+        """;
 }

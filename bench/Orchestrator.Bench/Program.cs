@@ -36,6 +36,12 @@ if (scenario is "intake" or "all")
     await IntakeThroughput.MeasureAsync(Option("--groups", 300), Option("--resends", 3), Option("--senders", 4));
 }
 
+if (scenario is "alert-latency" or "all")
+{
+    Console.WriteLine("(intake b) new alert → first action of the triggered playbook");
+    await AlertToActionLatency.MeasureAsync(Option("--alerts", 500));
+}
+
 if (scenario is "memory" or "all")
 {
     Console.WriteLine("(d) memory with suspended runs");

@@ -5,7 +5,7 @@ using Orchestrator.Workflows.Definitions.Storage;
 namespace Orchestrator.Infrastructure.Persistence.Workflows;
 
 /// <summary>EF Core implementation of <see cref="IWorkflowDefinitionStore"/>.</summary>
-internal sealed class EfWorkflowDefinitionStore(OrchestratorDbContext db, TimeProvider clock) : IWorkflowDefinitionStore
+internal sealed class EfWorkflowDefinitionStore(OrchestratorDbContext db, DefinitionCache cache, TimeProvider clock) : IWorkflowDefinitionStore
 {
     private const int InsertAttempts = 5;
 
@@ -39,9 +39,22 @@ internal sealed class EfWorkflowDefinitionStore(OrchestratorDbContext db, TimePr
             .ToList();
     }
 
-    public async Task<IReadOnlyList<WorkflowDefinition>> GetPublishedWithTriggersAsync(CancellationToken cancellationToken) =>
-        (await db.WorkflowDefinitions.AsNoTracking().Where(d => d.IsPublished && d.HasTriggers).ToListAsync(cancellationToken))
-            .Select(r => ToStored(r)!.Definition).ToList();
+    /// <summary>Every event asks this, so only the versions are read; their definitions come from the cache.</summary>
+    public async Task<IReadOnlyList<WorkflowDefinition>> GetPublishedWithTriggersAsync(CancellationToken cancellationToken)
+    {
+        var versions = await db.WorkflowDefinitions.AsNoTracking().Where(d => d.IsPublished && d.HasTriggers)
+            .Select(d => new { d.DefinitionId, d.Version }).ToListAsync(cancellationToken);
+        var definitions = new List<WorkflowDefinition>(versions.Count);
+        foreach (var version in versions)
+        {
+            if (await cache.GetAsync(this, version.DefinitionId, version.Version, cancellationToken) is { } definition)
+            {
+                definitions.Add(definition);
+            }
+        }
+
+        return definitions;
+    }
 
     public async Task<StoredDefinition> AddVersionAsync(WorkflowDefinition definition, string source, string? contentHash, CancellationToken cancellationToken)
     {
