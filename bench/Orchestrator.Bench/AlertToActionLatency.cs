@@ -14,7 +14,10 @@ namespace Orchestrator.Bench;
 /// </summary>
 internal static class AlertToActionLatency
 {
-    public static async Task MeasureAsync(int alerts)
+    /// <param name="alerts">How many alerts, one after another.</param>
+    /// <param name="pause">Time between one alert's action and the next alert: zero measures back-to-back alerts
+    /// (each POST overlaps the previous run's finish); a pause measures an alert arriving on a quiet server.</param>
+    public static async Task MeasureAsync(int alerts, TimeSpan pause)
     {
         await using var host = await BenchHost.StartAsync(services =>
             services.AddSingleton<IActivityRegistry>(new ActivityRegistry([.. ActivityRegistry.BuiltIn(), new ProbeAction()])));
@@ -31,10 +34,11 @@ internal static class AlertToActionLatency
 
         var latencies = new List<double>();
         var startsAt = DateTimeOffset.UtcNow;
+        var run = Guid.NewGuid().ToString("N")[..8];
         for (var i = 0; i < alerts; i++)
         {
-            var body = AlertPayloads.Group($"lat{i}", 1, "firing", startsAt);
-            var fingerprint = $"lat{i}-0000";
+            var body = AlertPayloads.Group($"{run}-{i}", 1, "firing", startsAt);
+            var fingerprint = $"{run}-{i}-0000";
             var invoked = ProbeAction.Invoked.GetOrAdd(fingerprint, _ => new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously));
             var sent = Stopwatch.GetTimestamp();
             using var response = await http.PostAsync($"/api/intake/alertmanager/{key}", new StringContent(body, Encoding.UTF8, "application/json"));
@@ -44,8 +48,14 @@ internal static class AlertToActionLatency
             {
                 latencies.Add(Stopwatch.GetElapsedTime(sent, at).TotalMilliseconds);
             }
+
+            if (pause > TimeSpan.Zero)
+            {
+                await Task.Delay(pause);
+            }
         }
 
-        Console.WriteLine($"  new alert POST → playbook's first action invoked: {Stats.Summary(latencies, "ms")}");
+        var spacing = pause > TimeSpan.Zero ? $"{pause.TotalMilliseconds:F0} ms apart" : "back to back";
+        Console.WriteLine($"  new alert POST → playbook's first action invoked ({spacing}): {Stats.Summary(latencies, "ms")}");
     }
 }
