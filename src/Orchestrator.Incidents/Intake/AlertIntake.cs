@@ -11,7 +11,7 @@ namespace Orchestrator.Incidents.Intake;
 /// window, reopens or opens anew when a resolved alert fires again, moves incidents on acknowledge and auto-resolves
 /// them when all their alerts have resolved. One call is one transaction under the integration's lock, so concurrent
 /// posts of the same fingerprint never open two incidents. Every alert event lands on the incident's timeline and is
-/// queued as an <see cref="AlertEvent"/> for the workflow runtime.
+/// queued (in an <see cref="AlertEventBatch"/>) as an <c>alert.received</c> event for the workflow runtime.
 /// </summary>
 public sealed class AlertIntake(IIncidentStore incidents, IAlertStore alerts, IncidentRules rules, TimeProvider clock)
 {
@@ -225,7 +225,7 @@ public sealed class AlertIntake(IIncidentStore incidents, IAlertStore alerts, In
         Touch(batch, incident);
         if (incident.State == IncidentState.Resolved)
         {
-            incident.Transition(new TransitionRequest(IncidentState.InProgress, Notes: $"Reopened: alert fired again: {Short(signal.Summary)}"), rules.ResolutionCodes, batch.Change);
+            incident.Transition(new TransitionRequest(IncidentState.InProgress, Notes: $"The alert fired again: {Short(signal.Summary)}"), rules.ResolutionCodes, batch.Change);
             return new Target(incident, "reopened");
         }
 
@@ -297,39 +297,41 @@ public sealed class AlertIntake(IIncidentStore incidents, IAlertStore alerts, In
         }
     }
 
-    /// <summary>Notes an alert event; its <see cref="AlertEvent"/> is written once the batch is settled, so the incident
+    /// <summary>Notes an alert event; the events are written once the batch is settled, so the incident
     /// it describes is in its final state (e.g. Resolved after auto-resolve).</summary>
     private static void Raise(Batch batch, string what, Alert alert, Incident incident) =>
         batch.Events.Add((what, alert.ToJson(), incident));
 
     private void WriteEvents(Batch batch)
     {
+        if (batch.Events.Count == 0)
+        {
+            return;
+        }
+
         var integration = new JsonObject
         {
             ["id"] = batch.Integration.Id.ToString(),
             ["name"] = batch.Integration.Name,
             ["kind"] = batch.Integration.Kind.ToString(),
         };
-        foreach (var (what, alert, incident) in batch.Events)
+        var events = batch.Events.Select(e => (e.Incident.Id.ToString(), new JsonObject
         {
-            var payload = new JsonObject
+            ["event"] = e.What,
+            ["alert"] = e.Alert,
+            ["incident"] = new JsonObject
             {
-                ["event"] = what,
-                ["alert"] = alert,
-                ["incident"] = new JsonObject
-                {
-                    ["id"] = incident.Id.ToString(),
-                    ["number"] = incident.Number,
-                    ["title"] = incident.Title,
-                    ["state"] = incident.State.ToString(),
-                    ["priority"] = incident.Priority,
-                    ["service"] = incident.Service,
-                    ["isNew"] = batch.Created.Contains(incident.Id),
-                },
-                ["integration"] = integration.DeepClone(),
-            };
-            alerts.Add(new AlertEvent(incident.Id.ToString(), payload.ToJsonString(), batch.Change.At));
-        }
+                ["id"] = e.Incident.Id.ToString(),
+                ["number"] = e.Incident.Number,
+                ["title"] = e.Incident.Title,
+                ["state"] = e.Incident.State.ToString(),
+                ["priority"] = e.Incident.Priority,
+                ["service"] = e.Incident.Service,
+                ["isNew"] = batch.Created.Contains(e.Incident.Id),
+            },
+            ["integration"] = integration.DeepClone(),
+        }));
+        alerts.Add(new AlertEventBatch(events, batch.Change.At));
     }
 
     private static (string, string?)[] AlertData(Alert alert, string what) =>

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Orchestrator.Incidents.Intake;
 using Orchestrator.Infrastructure.Persistence;
 using Orchestrator.Workflows.Runtime;
 
@@ -16,7 +17,7 @@ namespace Orchestrator.Infrastructure.Intake;
 /// </summary>
 public sealed class AlertEventPublisher(IServiceScopeFactory scopes, ILogger<AlertEventPublisher> logger) : BackgroundService
 {
-    private const int BatchSize = 200;
+    private const int BatchSize = 20; // intake requests; up to a few thousand events
     private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(5);
     private readonly SemaphoreSlim _wake = new(0, 1);
 
@@ -45,19 +46,20 @@ public sealed class AlertEventPublisher(IServiceScopeFactory scopes, ILogger<Ale
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<OrchestratorDbContext>();
             var operations = scope.ServiceProvider.GetRequiredService<WorkflowOperations>();
-            var batch = await db.AlertEvents.AsNoTracking().OrderBy(e => e.Id).Take(BatchSize).ToListAsync(cancellationToken);
-            if (batch.Count == 0)
+            var batches = await db.AlertEventOutbox.AsNoTracking().OrderBy(e => e.Id).Take(BatchSize).ToListAsync(cancellationToken);
+            if (batches.Count == 0)
             {
                 return delivered;
             }
 
             // Alert events only start workflows or resume waits already there: they are not kept for later waits.
-            await operations.SendEventsAsync(
-                batch.Select(e => new Stimulus(e.Name, e.CorrelationId, JsonNode.Parse(e.Payload), e.DeliveryId, KeepUnmatched: false)).ToList(),
-                cancellationToken);
-            var ids = batch.Select(e => e.Id).ToList();
-            await db.AlertEvents.Where(e => ids.Contains(e.Id)).ExecuteDeleteAsync(cancellationToken);
-            delivered += batch.Count;
+            var stimuli = batches.SelectMany(b => b.Read())
+                .Select(e => new Stimulus(AlertEventBatch.EventName, e.CorrelationId, e.Payload, e.DeliveryId, KeepUnmatched: false))
+                .ToList();
+            await operations.SendEventsAsync(stimuli, cancellationToken);
+            var ids = batches.Select(b => b.Id).ToList();
+            await db.AlertEventOutbox.Where(e => ids.Contains(e.Id)).ExecuteDeleteAsync(cancellationToken);
+            delivered += stimuli.Count;
         }
     }
 

@@ -37,7 +37,7 @@ public abstract class OrchestratorDbContext(DbContextOptions options) : DbContex
 
     public DbSet<Orchestrator.Incidents.Intake.Alert> Alerts => Set<Orchestrator.Incidents.Intake.Alert>();
 
-    public DbSet<Orchestrator.Incidents.Intake.AlertEvent> AlertEvents => Set<Orchestrator.Incidents.Intake.AlertEvent>();
+    public DbSet<Orchestrator.Incidents.Intake.AlertEventBatch> AlertEventOutbox => Set<Orchestrator.Incidents.Intake.AlertEventBatch>();
 
     public DbSet<Secrets.SecretRecord> Secrets => Set<Secrets.SecretRecord>();
 

@@ -78,7 +78,8 @@ public sealed class WorkflowOperations(
         var triggered = stimuli.Select(s => MatchingTriggers(withTriggers, s, cancellationToken)).ToList();
         var keepUntil = clock.GetUtcNow() + options.KeepUnmatchedEventsFor;
         var deliveries = await instances.DeliverEventsAsync(
-            stimuli.Select((s, i) => new EventToDeliver(s, triggered[i].Count == 0 && s.KeepUnmatched ? keepUntil : null)).ToList(), cancellationToken);
+            stimuli.Select((s, i) => new EventToDeliver(s, triggered[i].Count == 0 && s.KeepUnmatched ? keepUntil : null, StartsRuns: triggered[i].Count > 0)).ToList(),
+            cancellationToken);
 
         var results = new List<EventResult>(stimuli.Count);
         for (var i = 0; i < stimuli.Count; i++)

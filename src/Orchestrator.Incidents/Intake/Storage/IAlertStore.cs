@@ -38,5 +38,5 @@ public interface IAlertStore
 
     void Add(Alert alert);
 
-    void Add(AlertEvent alertEvent);
+    void Add(AlertEventBatch events);
 }

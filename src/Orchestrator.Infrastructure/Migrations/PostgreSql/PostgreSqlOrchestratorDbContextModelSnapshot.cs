@@ -234,30 +234,21 @@ namespace Orchestrator.Infrastructure.Migrations.PostgreSql
                     b.ToTable("Alerts", (string)null);
                 });
 
-            modelBuilder.Entity("Orchestrator.Incidents.Intake.AlertEvent", b =>
+            modelBuilder.Entity("Orchestrator.Incidents.Intake.AlertEventBatch", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("CorrelationId")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("Payload")
+                    b.Property<string>("Events")
                         .IsRequired()
                         .HasColumnType("text");
 
                     b.HasKey("Id");
 
-                    b.ToTable("AlertEvents", (string)null);
+                    b.ToTable("AlertEventOutbox", (string)null);
                 });
 
             modelBuilder.Entity("Orchestrator.Incidents.Intake.Integration", b =>

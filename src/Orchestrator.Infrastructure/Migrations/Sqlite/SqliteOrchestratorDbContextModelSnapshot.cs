@@ -229,30 +229,21 @@ namespace Orchestrator.Infrastructure.Migrations.Sqlite
                     b.ToTable("Alerts", (string)null);
                 });
 
-            modelBuilder.Entity("Orchestrator.Incidents.Intake.AlertEvent", b =>
+            modelBuilder.Entity("Orchestrator.Incidents.Intake.AlertEventBatch", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CorrelationId")
-                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Payload")
+                    b.Property<string>("Events")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.ToTable("AlertEvents", (string)null);
+                    b.ToTable("AlertEventOutbox", (string)null);
                 });
 
             modelBuilder.Entity("Orchestrator.Incidents.Intake.Integration", b =>

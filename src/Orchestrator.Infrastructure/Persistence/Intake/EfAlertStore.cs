@@ -118,7 +118,7 @@ internal sealed class EfAlertStore(OrchestratorDbContext db, IntakeLocks locks) 
 
     public void Add(Alert alert) => db.Alerts.Add(alert);
 
-    public void Add(AlertEvent alertEvent) => db.AlertEvents.Add(alertEvent);
+    public void Add(AlertEventBatch events) => db.AlertEventOutbox.Add(events);
 
     private sealed class IntakeTransaction(IDbContextTransaction transaction, SemaphoreSlim gate) : IIntakeTransaction
     {

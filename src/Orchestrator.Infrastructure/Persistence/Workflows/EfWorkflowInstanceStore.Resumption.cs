@@ -76,7 +76,7 @@ internal sealed partial class EfWorkflowInstanceStore
             .Select(b => b.Name).Distinct().ToListAsync(cancellationToken)).ToHashSet();
 
         var results = new List<EventDelivery>(events.Count);
-        foreach (var (stimulus, keepUntil) in events)
+        foreach (var (stimulus, keepUntil, startsRuns) in events)
         {
             if (stimulus.DeliveryId is { } deliveryId)
             {
@@ -86,7 +86,12 @@ internal sealed partial class EfWorkflowInstanceStore
                     continue;
                 }
 
-                db.WorkflowDeliveries.Add(new WorkflowDeliveryRecord { DeliveryId = deliveryId, ReceivedAt = now });
+                // An event that resumes, starts and keeps nothing changes nothing: delivering it again is harmless,
+                // so it costs no row (alert intake sends thousands of these).
+                if (startsRuns || keepUntil is not null || awaited.Contains(stimulus.Name))
+                {
+                    db.WorkflowDeliveries.Add(new WorkflowDeliveryRecord { DeliveryId = deliveryId, ReceivedAt = now });
+                }
             }
 
             var resumed = new List<string>();

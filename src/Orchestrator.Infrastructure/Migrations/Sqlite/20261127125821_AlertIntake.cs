@@ -12,18 +12,16 @@ namespace Orchestrator.Infrastructure.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
-                name: "AlertEvents",
+                name: "AlertEventOutbox",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    CorrelationId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Payload = table.Column<string>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Events = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_AlertEvents", x => x.Id);
+                    table.PrimaryKey("PK_AlertEventOutbox", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -125,7 +123,7 @@ namespace Orchestrator.Infrastructure.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "AlertEvents");
+                name: "AlertEventOutbox");
 
             migrationBuilder.DropTable(
                 name: "Alerts");

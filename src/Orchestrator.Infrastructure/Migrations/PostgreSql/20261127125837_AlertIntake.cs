@@ -12,18 +12,16 @@ namespace Orchestrator.Infrastructure.Migrations.PostgreSql
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
-                name: "AlertEvents",
+                name: "AlertEventOutbox",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    CorrelationId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Payload = table.Column<string>(type: "text", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Events = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_AlertEvents", x => x.Id);
+                    table.PrimaryKey("PK_AlertEventOutbox", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -125,7 +123,7 @@ namespace Orchestrator.Infrastructure.Migrations.PostgreSql
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "AlertEvents");
+                name: "AlertEventOutbox");
 
             migrationBuilder.DropTable(
                 name: "Alerts");
