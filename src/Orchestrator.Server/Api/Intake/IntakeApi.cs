@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Orchestrator.Incidents.Errors;
 using Orchestrator.Incidents.Intake;
 using Orchestrator.Incidents.Intake.Sources;
-using Orchestrator.Infrastructure.Intake;
 using Orchestrator.Templating;
 
 namespace Orchestrator.Server.Api.Intake;
@@ -24,15 +22,15 @@ public static class IntakeApi
 
     private static async Task<Ok<IntakeResponse>> Alertmanager(string key, HttpContext http, IntakeServices services, CancellationToken ct)
     {
-        var integration = await services.AuthoriseAsync(key, IntegrationKind.Alertmanager, http, ct);
+        var integration = await services.AuthoriseAsync(key, IntegrationKind.Alertmanager, ct);
         var signals = AlertmanagerPayload.Parse(await IntakeBody.ReadAsync(http.Request, ct));
-        return TypedResults.Ok(IntakeResponse.From(await services.ProcessAsync(integration, signals, http, ct)));
+        return TypedResults.Ok(IntakeResponse.From(await services.ProcessAsync(integration, signals, ct)));
     }
 
     private static async Task<Ok<IntakeResponse>> Webhook(string key, HttpContext http, IntakeServices services, ScriptSandbox sandbox, CancellationToken ct)
     {
-        var integration = await services.AuthoriseAsync(key, IntegrationKind.Webhook, http, ct);
+        var integration = await services.AuthoriseAsync(key, IntegrationKind.Webhook, ct);
         var signal = WebhookPayload.Map(await IntakeBody.ReadAsync(http.Request, ct), integration.Mapping!, sandbox, ct);
-        return TypedResults.Ok(IntakeResponse.From(await services.ProcessAsync(integration, [signal], http, ct)));
+        return TypedResults.Ok(IntakeResponse.From(await services.ProcessAsync(integration, [signal], ct)));
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Orchestrator.Incidents.Errors;
 using Orchestrator.Incidents.Intake;
 using Orchestrator.Infrastructure.Intake;
@@ -11,7 +10,7 @@ public sealed class IntakeServices(IntegrationKeyCache keys, IntakeRateLimiter l
 {
     /// <summary>The integration for <paramref name="key"/>; <see cref="UnknownIntegrationKeyException"/> (404) when
     /// there is no active one, <see cref="IntakeRateLimitedException"/> (429) when it is over its rate.</summary>
-    public async Task<Integration> AuthoriseAsync(string? key, IntegrationKind kind, HttpContext http, CancellationToken cancellationToken)
+    public async Task<Integration> AuthoriseAsync(string? key, IntegrationKind kind, CancellationToken cancellationToken)
     {
         var integration = await keys.FindActiveAsync(key, cancellationToken) ?? throw new UnknownIntegrationKeyException();
         if (integration.Kind != kind)
@@ -20,21 +19,20 @@ public sealed class IntakeServices(IntegrationKeyCache keys, IntakeRateLimiter l
             throw new InvalidFieldException("key", $"This key belongs to {Article(integration.Kind)} {integration.Kind} integration; post to {EndpointOf(integration.Kind)} instead.");
         }
 
-        CheckRate(integration, http);
+        CheckRate(integration);
         return integration;
     }
 
-    public void CheckRate(Integration integration, HttpContext http)
+    /// <summary>The Retry-After header is written where the exception is answered.</summary>
+    private void CheckRate(Integration integration)
     {
         if (!limiter.TryAcquire(integration, out var retryAfter))
         {
-            var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
-            http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-            throw new IntakeRateLimitedException(seconds);
+            throw new IntakeRateLimitedException(Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)));
         }
     }
 
-    public async Task<IntakeResult> ProcessAsync(Integration integration, IReadOnlyList<AlertSignal> signals, HttpContext http, CancellationToken cancellationToken)
+    public async Task<IntakeResult> ProcessAsync(Integration integration, IReadOnlyList<AlertSignal> signals, CancellationToken cancellationToken)
     {
         var result = await intake.ProcessAsync(integration, signals, cancellationToken);
         if (result.Opened + result.Updated > 0)

@@ -30,8 +30,8 @@ public static class PagerDutyEventsApi
                 return Invalid(errors);
             }
 
-            var integration = await services.AuthoriseAsync(parsed.RoutingKey, IntegrationKind.PagerDuty, http, ct);
-            await services.ProcessAsync(integration, [parsed.Signal], http, ct);
+            var integration = await services.AuthoriseAsync(parsed.RoutingKey, IntegrationKind.PagerDuty, ct);
+            await services.ProcessAsync(integration, [parsed.Signal], ct);
             return TypedResults.Json(new PagerDutyResponse("success", "Event processed", parsed.Signal.Fingerprint, null), statusCode: StatusCodes.Status202Accepted);
         });
 
@@ -44,7 +44,7 @@ public static class PagerDutyEventsApi
                 return Invalid(change.Errors);
             }
 
-            var integration = await services.AuthoriseAsync(change.RoutingKey, IntegrationKind.PagerDuty, http, ct);
+            var integration = await services.AuthoriseAsync(change.RoutingKey, IntegrationKind.PagerDuty, ct);
             await intake.RecordChangeAsync(integration, change.Summary!, change.Source, change.Details, ct);
             return TypedResults.Json(new PagerDutyResponse("success", "Change event processed", null, null), statusCode: StatusCodes.Status202Accepted);
         });
