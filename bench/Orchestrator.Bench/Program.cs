@@ -40,7 +40,7 @@ if (scenario is "alert-latency" or "all")
 {
     Console.WriteLine("(intake b) new alert → first action of the triggered playbook");
     await AlertToActionLatency.MeasureAsync(Option("--alerts", 500), TimeSpan.Zero);
-    await AlertToActionLatency.MeasureAsync(Option("--alerts", 500), TimeSpan.FromMilliseconds(100));
+    await AlertToActionLatency.MeasureAsync(Option("--alerts", 500), TimeSpan.FromMilliseconds(Option("--pause-ms", 100)));
 }
 
 if (scenario is "memory" or "all")

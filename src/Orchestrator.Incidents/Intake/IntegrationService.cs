@@ -10,6 +10,7 @@ public sealed class IntegrationService(IIntegrationStore store, ScriptSandbox sa
     public async Task<Integration> CreateAsync(IntegrationSettings settings, CancellationToken cancellationToken)
     {
         var integration = Integration.Create(settings, IntegrationKey.Generate(), sandbox, clock.GetUtcNow());
+        await EnsureNameFreeAsync(integration, cancellationToken);
         store.Add(integration);
         await store.CommitAsync(cancellationToken);
         return integration;
@@ -29,8 +30,18 @@ public sealed class IntegrationService(IIntegrationStore store, ScriptSandbox sa
         }
 
         integration.Update(settings, sandbox, clock.GetUtcNow());
+        await EnsureNameFreeAsync(integration, cancellationToken);
         await store.CommitAsync(cancellationToken);
         return integration;
+    }
+
+    /// <summary>Names identify integrations on timelines ("integration:&lt;name&gt;"), so they are unique.</summary>
+    private async Task EnsureNameFreeAsync(Integration integration, CancellationToken cancellationToken)
+    {
+        if (await store.NameTakenAsync(integration.Name, integration.Id, cancellationToken))
+        {
+            throw new ConflictException("name", $"An integration named '{integration.Name}' already exists; choose another name.");
+        }
     }
 
     public async Task<Integration> RevokeAsync(Guid id, CancellationToken cancellationToken)

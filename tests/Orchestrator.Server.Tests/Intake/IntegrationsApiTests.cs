@@ -146,6 +146,24 @@ public abstract class IntegrationsApiTests(ServerFixture fixture)
     }
 
     [DatabaseFact]
+    public async Task A_name_already_taken_is_409_naming_the_field_on_create_and_on_put()
+    {
+        var first = await _client.CreateAlertmanagerIntegrationAsync();
+        var second = await _client.CreateAlertmanagerIntegrationAsync();
+        var before = (await _client.ListIntegrationsAsync()).Count;
+
+        var create = await _client.PostIntegrationAsync(IntakeCalls.IntegrationBody("PagerDuty", new JsonObject { ["name"] = first.Str("name") }));
+        var rename = await _client.PutIntegrationAsync(second.Id(), IntakeCalls.IntegrationBody("Alertmanager", new JsonObject { ["name"] = first.Str("name") }));
+        var keep = await _client.PutIntegrationAsync(first.Id(), IntakeCalls.IntegrationBody("Alertmanager", new JsonObject { ["name"] = first.Str("name") }));
+
+        (await create.ShouldBeAsync(HttpStatusCode.Conflict)).Str("field").Should().Be("name");
+        (await rename.ShouldBeAsync(HttpStatusCode.Conflict)).Str("field").Should().Be("name");
+        await keep.ShouldBeAsync(HttpStatusCode.OK);
+        (await _client.ListIntegrationsAsync()).Count.Should().Be(before);
+        (await _client.GetIntegrationAsync(second.Id())).Str("name").Should().Be(second.Str("name"));
+    }
+
+    [DatabaseFact]
     public async Task Put_with_a_stale_version_is_409_and_changes_nothing()
     {
         var integration = await _client.CreateAlertmanagerIntegrationAsync();

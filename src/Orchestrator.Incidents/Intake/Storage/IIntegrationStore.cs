@@ -11,7 +11,11 @@ public interface IIntegrationStore
 
     Task<IReadOnlyList<Integration>> ListAsync(CancellationToken cancellationToken);
 
+    /// <summary>True when another integration than <paramref name="exceptId"/> has this name.</summary>
+    Task<bool> NameTakenAsync(string name, Guid? exceptId, CancellationToken cancellationToken);
+
     void Add(Integration integration);
 
+    /// <summary>Saves; a name taken meanwhile by another writer throws <see cref="Errors.ConflictException"/>.</summary>
     Task CommitAsync(CancellationToken cancellationToken);
 }

@@ -319,6 +319,9 @@ namespace Orchestrator.Infrastructure.Migrations.PostgreSql
                     b.HasIndex("Key")
                         .IsUnique();
 
+                    b.HasIndex("Name")
+                        .IsUnique();
+
                     b.ToTable("Integrations", (string)null);
                 });
 

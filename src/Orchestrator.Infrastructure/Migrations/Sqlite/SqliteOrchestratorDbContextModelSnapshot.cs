@@ -314,6 +314,9 @@ namespace Orchestrator.Infrastructure.Migrations.Sqlite
                     b.HasIndex("Key")
                         .IsUnique();
 
+                    b.HasIndex("Name")
+                        .IsUnique();
+
                     b.ToTable("Integrations", (string)null);
                 });
 

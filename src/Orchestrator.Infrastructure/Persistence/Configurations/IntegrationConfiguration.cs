@@ -12,6 +12,7 @@ internal sealed class IntegrationConfiguration : IEntityTypeConfiguration<Integr
         builder.HasKey(i => i.Id);
         builder.Property(i => i.Id).ValueGeneratedNever();
         builder.Property(i => i.Name).HasMaxLength(Integration.NameMaxLength);
+        builder.HasIndex(i => i.Name).IsUnique();
         builder.Property(i => i.Kind).HasConversion<string>().HasMaxLength(20);
         builder.Property(i => i.Key).HasMaxLength(IntegrationKey.Length);
         builder.HasIndex(i => i.Key).IsUnique();

@@ -17,6 +17,9 @@ internal sealed class EfIntegrationStore(OrchestratorDbContext db) : IIntegratio
     public async Task<IReadOnlyList<Integration>> ListAsync(CancellationToken cancellationToken) =>
         await db.Integrations.AsNoTracking().OrderBy(i => i.Name).ThenBy(i => i.Id).ToListAsync(cancellationToken);
 
+    public Task<bool> NameTakenAsync(string name, Guid? exceptId, CancellationToken cancellationToken) =>
+        db.Integrations.AnyAsync(i => i.Name == name && i.Id != exceptId, cancellationToken);
+
     public void Add(Integration integration) => db.Integrations.Add(integration);
 
     public async Task CommitAsync(CancellationToken cancellationToken)
@@ -25,6 +28,10 @@ internal sealed class EfIntegrationStore(OrchestratorDbContext db) : IIntegratio
         {
             await db.SaveChangesAsync(cancellationToken);
         }
+        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException && IsUniqueViolation(e))
+        {
+            throw new ConflictException("name", "An integration with this name was created at the same time; choose another name.");
+        }
         catch (DbUpdateConcurrencyException conflict)
         {
             var entry = conflict.Entries[0];
@@ -32,4 +39,7 @@ internal sealed class EfIntegrationStore(OrchestratorDbContext db) : IIntegratio
             throw new StaleVersionException("integration", (int)entry.OriginalValues["Version"]!, current is null ? -1 : (int)current["Version"]!);
         }
     }
+
+    private static bool IsUniqueViolation(DbUpdateException e) =>
+        e.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 } or Npgsql.PostgresException { SqlState: "23505" };
 }

@@ -60,6 +60,13 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails)
                 Extensions = { ["field"] = "version", ["expectedVersion"] = stale.ExpectedVersion, ["currentVersion"] = stale.CurrentVersion },
             },
             NotFoundException notFound => NotFound(notFound.Message),
+            ConflictException conflict => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "Conflict",
+                Detail = conflict.Message,
+                Extensions = { ["field"] = conflict.Field },
+            },
             InvalidWorkflowDefinitionException invalid => new ProblemDetails
             {
                 Status = StatusCodes.Status400BadRequest,
@@ -105,7 +112,7 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails)
                 Detail = limited.Message,
                 Extensions = { ["retryAfterSeconds"] = limited.RetryAfterSeconds },
             },
-            _ when IsTransientDatabaseFailure(exception) => new ProblemDetails
+            _ when TransientFailures.IsTransient(exception) => new ProblemDetails
             {
                 Status = StatusCodes.Status503ServiceUnavailable,
                 Title = "Temporarily unavailable",
@@ -113,21 +120,6 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails)
             },
             _ => null,
         };
-
-    /// <summary>A busy or unreachable database: the client should retry (Alertmanager does on 5xx), not give up.</summary>
-    private static bool IsTransientDatabaseFailure(Exception exception)
-    {
-        for (var e = exception; e is not null; e = e.InnerException)
-        {
-            if (e is System.Data.Common.DbException { IsTransient: true } or TimeoutException
-                || e is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 })
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     private static ProblemDetails NotFound(string detail) =>
         new() { Status = StatusCodes.Status404NotFound, Title = "Not found", Detail = detail };

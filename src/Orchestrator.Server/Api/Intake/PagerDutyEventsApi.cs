@@ -73,6 +73,12 @@ public static class PagerDutyEventsApi
             return TypedResults.Json(new PagerDutyResponse("invalid event", "Unknown routing key", null, ["'routing_key' does not match an active integration"]),
                 statusCode: StatusCodes.Status404NotFound);
         }
+        catch (Exception e) when (Errors.TransientFailures.IsTransient(e))
+        {
+            http.Response.Headers.RetryAfter = "1";
+            return TypedResults.Json(new PagerDutyResponse("error", "Temporarily unavailable; nothing was stored. Retry the event.", null, null),
+                statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
         catch (IntakeRateLimitedException e)
         {
             http.Response.Headers.RetryAfter = e.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);

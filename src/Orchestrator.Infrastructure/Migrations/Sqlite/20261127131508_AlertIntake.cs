@@ -117,6 +117,12 @@ namespace Orchestrator.Infrastructure.Migrations.Sqlite
                 table: "Integrations",
                 column: "Key",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Integrations_Name",
+                table: "Integrations",
+                column: "Name",
+                unique: true);
         }
 
         /// <inheritdoc />
