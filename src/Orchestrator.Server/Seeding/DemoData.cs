@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using Orchestrator.Incidents;
+using Orchestrator.Incidents.Intake;
 using Orchestrator.Incidents.Lifecycle;
 using Orchestrator.Incidents.Major;
 using Orchestrator.Incidents.Problems;
@@ -8,10 +10,11 @@ using Orchestrator.Incidents.Timeline;
 namespace Orchestrator.Server.Seeding;
 
 /// <summary>
-/// A few realistic incidents and a problem, so a first start shows something worth clicking. Runs only on an empty
-/// database; switch off with <c>Orchestrator:SeedDemoData=false</c>.
+/// A few realistic incidents and a problem, and two monitoring integrations of which one has already reported an alert,
+/// so a first start shows something worth clicking. Runs only on an empty database; switch off with
+/// <c>Orchestrator:SeedDemoData=false</c>.
 /// </summary>
-public sealed class DemoData(IncidentService incidents, ProblemService problems, ILogger<DemoData> logger)
+public sealed class DemoData(IncidentService incidents, ProblemService problems, IntegrationService integrations, AlertIntake intake, ILogger<DemoData> logger)
 {
     private const string Actor = "demo-seed";
 
@@ -70,6 +73,22 @@ public sealed class DemoData(IncidentService incidents, ProblemService problems,
             Workaround: "Delete audit logs older than 7 days by hand.", KnownError: true, Service: "reporting"), Actor, ct);
         await problems.LinkIncidentAsync(logRotation.Id, disk.Id, Actor, ct);
 
-        logger.LogInformation("Seeded demo data: 5 incidents and problem {ProblemNumber}", logRotation.Number);
+        var prometheus = await integrations.CreateAsync(new IntegrationSettings("demo-alertmanager", IntegrationKind.Alertmanager,
+            Service: "search", Category: "Software"), ct);
+        await integrations.CreateAsync(new IntegrationSettings("demo-pagerduty-events", IntegrationKind.PagerDuty, Service: "payments"), ct);
+        var startsAt = DateTimeOffset.UtcNow.AddMinutes(-7);
+        await intake.ProcessAsync(prometheus, [
+            new AlertSignal(AlertAction.Trigger, "5f1c2a7e9b3d4e60", "Search p99 latency above 2 s on search-3", "warning",
+                GroupKey: "{}:{alertname=\"SearchLatencyHigh\"}",
+                Description: "The 5-minute p99 of /search has been above 2 s for 5 minutes.",
+                Source: "search-3:9100", StartsAt: startsAt,
+                Details: new JsonObject
+                {
+                    ["labels"] = new JsonObject { ["alertname"] = "SearchLatencyHigh", ["instance"] = "search-3:9100", ["severity"] = "warning" },
+                    ["generatorURL"] = "http://prometheus:9090/graph?g0.expr=histogram_quantile(0.99, search_latency_seconds_bucket) > 2",
+                }),
+        ], ct);
+
+        logger.LogInformation("Seeded demo data: 6 incidents (one opened by an alert), problem {ProblemNumber} and 2 integrations", logRotation.Number);
     }
 }

@@ -70,7 +70,7 @@ public abstract class RestartAndSeedTests(string provider)
 
         var incidents = await Get(server.Client, "/api/incidents?pageSize=200");
         var problems = await Get(server.Client, "/api/problems?pageSize=200");
-        incidents.Int("total").Should().Be(5);
+        incidents.Int("total").Should().Be(6);
         problems.Int("total").Should().Be(1);
         var items = incidents["items"]!.AsArray().Select(i => i!).ToList();
         var problemId = problems["items"]!.AsArray().Single()!.Id();
@@ -78,10 +78,14 @@ public abstract class RestartAndSeedTests(string provider)
         items.Should().ContainSingle(i => i.Str("state") == "OnHold" && i.Str("holdReason") == "AwaitingProblem")
             .Which.Str("problemId").Should().Be(problemId);
         (await Get(server.Client, $"/api/problems/{problemId}/incidents")).Int("total").Should().Be(1);
+        var fromAlert = items.Should().ContainSingle(i => i.Str("caller") == "integration:demo-alertmanager").Subject;
+        (await Get(server.Client, $"/api/incidents/{fromAlert.Id()}/alerts")).Int("total").Should().Be(1);
+        (await Get(server.Client, "/api/integrations")).AsArray().Select(i => i!.Str("name"))
+            .Should().BeEquivalentTo("demo-alertmanager", "demo-pagerduty-events");
 
         await server.RestartAsync();
 
-        (await Get(server.Client, "/api/incidents")).Int("total").Should().Be(5);
+        (await Get(server.Client, "/api/incidents")).Int("total").Should().Be(6);
         (await Get(server.Client, "/api/problems")).Int("total").Should().Be(1);
     }
 
