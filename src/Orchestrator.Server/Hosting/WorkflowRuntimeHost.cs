@@ -18,6 +18,9 @@ internal sealed class WorkflowRuntimeHost(
 {
     private static readonly TimeSpan TimerSafetyLag = TimeSpan.FromSeconds(5);
 
+    /// <summary>Old delivery ids are deleted this often (or as often as they expire, when that is sooner).</summary>
+    private TimeSpan ForgetInterval => options.KeepDeliveryIdsFor < TimeSpan.FromMinutes(10) ? options.KeepDeliveryIdsFor : TimeSpan.FromMinutes(10);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (singleNode)
@@ -29,6 +32,7 @@ internal sealed class WorkflowRuntimeHost(
 
         var workers = dispatcher.RunAsync(RunTurnsAsync, stoppingToken);
         var sweeps = 0;
+        var forgotten = clock.GetUtcNow();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -53,6 +57,12 @@ internal sealed class WorkflowRuntimeHost(
                     foreach (var id in await store.FindRunnableAsync(now, 500, stoppingToken))
                     {
                         dispatcher.Enqueue(id);
+                    }
+
+                    if (now - forgotten >= ForgetInterval)
+                    {
+                        forgotten = now;
+                        await store.ForgetDeliveriesAsync(now - options.KeepDeliveryIdsFor, stoppingToken);
                     }
                 });
                 await Task.Delay(options.PollInterval, clock, stoppingToken);

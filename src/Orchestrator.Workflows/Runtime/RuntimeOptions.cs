@@ -27,6 +27,10 @@ public sealed class RuntimeOptions
     /// <summary>How long an event that no bookmark awaited is kept for one still to come.</summary>
     public TimeSpan KeepUnmatchedEventsFor { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>How long a delivery id is remembered: an event sent again with the same id within this time is a
+    /// duplicate. Older ids are forgotten so the table does not grow without end.</summary>
+    public TimeSpan KeepDeliveryIdsFor { get; set; } = TimeSpan.FromDays(7);
+
     /// <summary>Input properties expressions may also read by their own name: the host promotes <c>alert</c>, so in a
     /// run started by an alert, <c>alert.severity</c> means <c>input.alert.severity</c>. Trigger filters see them too.</summary>
     public IReadOnlyList<string> PromotedInputs { get; set; } = [];

@@ -129,6 +129,9 @@ internal sealed partial class EfWorkflowInstanceStore
         return results;
     }
 
+    public Task<int> ForgetDeliveriesAsync(DateTimeOffset receivedBefore, CancellationToken cancellationToken) =>
+        db.WorkflowDeliveries.Where(d => d.ReceivedAt < receivedBefore).ExecuteDeleteAsync(cancellationToken);
+
     public async Task<IReadOnlyList<string>> DeliverKeptEventsAsync(string? instanceId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await db.WorkflowStimuli.Where(s => s.ExpiresAt < now || s.DeliveredAt != null).ExecuteDeleteAsync(cancellationToken);

@@ -61,6 +61,9 @@ public interface IWorkflowInstanceStore
     /// </summary>
     Task<IReadOnlyList<EventDelivery>> DeliverEventsAsync(IReadOnlyList<EventToDeliver> events, CancellationToken cancellationToken);
 
+    /// <summary>Forgets the delivery ids received before <paramref name="receivedBefore"/>; returns how many.</summary>
+    Task<int> ForgetDeliveriesAsync(DateTimeOffset receivedBefore, CancellationToken cancellationToken);
+
     /// <summary>Hands kept events to Event bookmarks that now wait for them (of one instance, or of all when null).</summary>
     /// <returns>The instances that received an event.</returns>
     Task<IReadOnlyList<string>> DeliverKeptEventsAsync(string? instanceId, DateTimeOffset now, CancellationToken cancellationToken);
