@@ -198,7 +198,7 @@ public abstract class IntakeRejectionTests(ServerFixture fixture)
 
         // Each post carries a different alert, so every accepted post stores exactly one alert. The bucket holds 2 and
         // gains 1 a second: a third or fourth post within that second is refused.
-        for (var i = 0; i < 4 && limited is null; i++)
+        for (var i = 0; i < 10 && limited is null; i++)
         {
             var response = await _client.PostAlertmanagerAsync(key, IntakeCalls.Notification(
                 IntakeCalls.FiringAlert("Probe", $"host-{i}", startsAt, IntakeCalls.NewFingerprint())));
