@@ -13,7 +13,7 @@ namespace Orchestrator.Incidents.Intake;
 /// posts of the same fingerprint never open two incidents. Every alert event lands on the incident's timeline and is
 /// queued (in an <see cref="AlertEventBatch"/>) as an <c>alert.received</c> event for the workflow runtime.
 /// </summary>
-public sealed class AlertIntake(IIncidentStore incidents, IAlertStore alerts, IncidentRules rules, TimeProvider clock)
+public sealed partial class AlertIntake(IIncidentStore incidents, IAlertStore alerts, IncidentRules rules, TimeProvider clock)
 {
     public async Task<IntakeResult> ProcessAsync(Integration integration, IReadOnlyList<AlertSignal> signals, CancellationToken cancellationToken)
     {
@@ -343,41 +343,4 @@ public sealed class AlertIntake(IIncidentStore incidents, IAlertStore alerts, In
     private static string Short(string summary) => Alert.Cut(summary, 300);
 
     private static string Times(int count) => count == 2 ? "twice" : $"{count} times";
-
-    private sealed record Target(Incident Incident, string How);
-
-    private sealed class Batch(Integration integration, Change change)
-    {
-        public Integration Integration { get; } = integration;
-
-        public Change Change { get; } = change;
-
-        public Dictionary<string, Alert> Open { get; } = new(StringComparer.Ordinal);
-
-        public List<Alert> Added { get; } = [];
-
-        /// <summary>The latest earlier alert of each fingerprint about to fire anew (for reopening).</summary>
-        public Dictionary<string, Alert> Latest { get; } = new(StringComparer.Ordinal);
-
-        public Dictionary<Guid, Incident> Incidents { get; } = [];
-
-        public Dictionary<string, Incident> GroupIncidents { get; } = new(StringComparer.Ordinal);
-
-        public HashSet<Guid> ResolvedOn { get; } = [];
-
-        public List<(string What, JsonObject Alert, Incident Incident)> Events { get; } = [];
-
-        /// <summary>Incidents this batch opened.</summary>
-        public HashSet<Guid> Created { get; } = [];
-
-        public List<Guid> Touched { get; } = [];
-
-        public HashSet<Guid> TouchedSet { get; } = [];
-
-        public int Opened { get; set; }
-
-        public int Updated { get; set; }
-
-        public int Unchanged { get; set; }
-    }
 }
