@@ -14,6 +14,9 @@ public sealed class Alert
     public const int FingerprintMaxLength = 255;
     public const int SummaryMaxLength = 1024;
     public const int GroupKeyMaxLength = 200;
+    public const int SeverityMaxLength = 30;
+    public const int SourceMaxLength = 255;
+    public const int ServiceMaxLength = 100;
 
     private Alert()
     {
@@ -72,9 +75,9 @@ public sealed class Alert
             IncidentId = incidentId,
             Status = AlertStatus.Firing,
             Summary = Cut(signal.Summary, SummaryMaxLength),
-            Severity = signal.Severity,
-            Source = signal.Source,
-            Service = signal.Service,
+            Severity = Cut(signal.Severity, SeverityMaxLength),
+            Source = CutOptional(signal.Source, SourceMaxLength),
+            Service = CutOptional(signal.Service, ServiceMaxLength),
             Details = (signal.Details ?? []).ToJsonString(),
             StartsAt = signal.StartsAt,
             EndsAt = signal.EndsAt,
@@ -97,7 +100,7 @@ public sealed class Alert
         Count++;
         LastSeenAt = now;
         Summary = Cut(signal.Summary, SummaryMaxLength);
-        Severity = signal.Severity;
+        Severity = Cut(signal.Severity, SeverityMaxLength);
         StartsAt = signal.StartsAt ?? StartsAt;
         Details = (signal.Details ?? []).ToJsonString();
     }
@@ -118,10 +121,14 @@ public sealed class Alert
     }
 
     /// <summary>Long group keys (Alertmanager's can be hundreds of characters) are compared by their SHA-256.</summary>
-    public static string? CompactGroupKey(string? groupKey) =>
-        groupKey is null || groupKey.Length <= GroupKeyMaxLength
-            ? groupKey
-            : "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(groupKey)));
+    public static string? CompactGroupKey(string? groupKey) => groupKey is null ? null : CompactKey(groupKey, GroupKeyMaxLength);
+
+    /// <summary>A key that fits <paramref name="maxLength"/>: itself, or "sha256:" and its hash when longer, so long keys
+    /// still compare equal exactly when they are equal.</summary>
+    public static string CompactKey(string key, int maxLength) =>
+        key.Length <= maxLength ? key : "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+
+    private static string? CutOptional(string? text, int maxLength) => text is null ? null : Cut(text, maxLength);
 
     internal static string Cut(string text, int maxLength) => text.Length <= maxLength ? text : text[..(maxLength - 1)] + "…";
 

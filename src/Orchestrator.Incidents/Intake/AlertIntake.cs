@@ -262,7 +262,7 @@ public sealed partial class AlertIntake(IIncidentStore incidents, IAlertStore al
             Description: signal.Description is null ? null : Alert.Cut(signal.Description, FieldRules.LongTextMaxLength),
             Severity: levels.Impact,
             Category: integration.Category,
-            Service: Alert.Cut(signal.Service ?? integration.Service ?? string.Empty, FieldRules.ShortTextMaxLength),
+            Service: Alert.Cut(signal.Service ?? integration.Service ?? string.Empty, Alert.ServiceMaxLength),
             Caller: Alert.Cut(integration.Actor, FieldRules.ShortTextMaxLength));
         var incident = Incident.Create(await incidents.NextNumberAsync("INC", cancellationToken), details, rules.PriorityMatrix, batch.Change);
         incidents.Add(incident);

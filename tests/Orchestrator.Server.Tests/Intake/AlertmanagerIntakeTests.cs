@@ -646,6 +646,26 @@ public abstract class AlertmanagerIntakeTests(ServerFixture fixture)
             ["state"] = state,
             ["message"] = "**Firing**\n\nValue: B=93.4, C=1\nLabels:\n - alertname = HighCPU\n - instance = web-1:9100\n",
         };
+
+    [DatabaseFact]
+    public async Task Overlong_labels_are_cut_to_fit_and_the_alert_is_stored()
+    {
+        var integration = await _client.CreateAlertmanagerIntegrationAsync();
+        var instance = new string('i', 400);
+        var service = new string('s', 150);
+        var severity = new string('v', 60);
+        var alert = IntakeCalls.FiringAlert("HugeLabels", instance, IntakeCalls.Recently(), IntakeCalls.NewFingerprint(), severity: severity,
+            extraLabels: new JsonObject { ["service"] = service });
+
+        var result = await _client.SendAlertmanagerAsync(integration.Str("key"), IntakeCalls.Notification(alert));
+
+        result.ShouldCount(opened: 1, updated: 0, unchanged: 0);
+        var stored = (await _client.AlertsOfIntegrationAsync(integration.Id())).Single();
+        stored.Str("source").Should().HaveLength(255).And.StartWith("iii");
+        stored.Str("service").Should().HaveLength(100).And.StartWith("sss");
+        stored.Str("severity").Should().HaveLength(30).And.StartWith("vvv");
+        stored["details"]!["labels"]!.Str("instance").Should().Be(instance, "the source's own fields are kept whole");
+    }
 }
 
 public sealed class AlertmanagerIntakeOnSqlite(SqliteServerFixture fixture) : AlertmanagerIntakeTests(fixture), IClassFixture<SqliteServerFixture>;

@@ -170,9 +170,9 @@ public sealed record PagerDutyEvent(string RoutingKey, AlertSignal Signal, bool 
             return null;
         }
 
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time))
+        if (JsonFields.TryParseTime(text, out var time))
         {
-            return time.ToUniversalTime();
+            return time;
         }
 
         errors.Add($"'payload.timestamp' is not an ISO 8601 date and time; got '{text}'");
@@ -181,17 +181,12 @@ public sealed record PagerDutyEvent(string RoutingKey, AlertSignal Signal, bool 
 
     private static string? Text(JsonObject obj, string name, List<string> errors, string prefix = "")
     {
-        switch (obj[name])
+        if (!JsonFields.TryText(obj, name, out var text))
         {
-            case null:
-                return null;
-            case JsonValue value when value.GetValueKind() == JsonValueKind.String:
-                var text = value.GetValue<string>();
-                return text.Length == 0 ? null : text;
-            default:
-                errors.Add($"'{prefix}{name}' must be a string");
-                return null;
+            errors.Add($"'{prefix}{name}' must be a string");
         }
+
+        return string.IsNullOrEmpty(text) ? null : text;
     }
 
     /// <summary>Missing, null or an empty string (a value of the wrong type has its own error).</summary>

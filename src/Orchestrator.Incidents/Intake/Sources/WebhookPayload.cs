@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
 using Orchestrator.Incidents.Errors;
 using Orchestrator.Templating;
@@ -51,11 +49,7 @@ public static class WebhookPayload
             _ => throw new InvalidFieldException("mapping.status",
                 $"The integration's mapping.status gave \"{status}\"; expected firing, acknowledged or resolved (or triggered, alerting, ok, recovered)."),
         };
-        var fingerprint = Eval("fingerprint", mapping.Fingerprint) ?? title;
-        if (fingerprint.Length > Alert.FingerprintMaxLength)
-        {
-            fingerprint = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(fingerprint)));
-        }
+        var fingerprint = Alert.CompactKey(Eval("fingerprint", mapping.Fingerprint) ?? title, Alert.FingerprintMaxLength);
 
         return new AlertSignal(
             action,
@@ -64,7 +58,7 @@ public static class WebhookPayload
             (Eval("severity", mapping.Severity) ?? "warning").ToLowerInvariant(),
             GroupKey: Eval("groupKey", mapping.GroupKey),
             Description: Eval("description", mapping.Description),
-            Service: Eval("service", mapping.Service) is { } service ? Alert.Cut(service, 100) : null,
+            Service: Eval("service", mapping.Service),
             Details: new JsonObject { ["payload"] = body?.DeepClone() });
     }
 }
