@@ -77,6 +77,12 @@ public static class OrchestratorServices
         builder.Services.AddScoped<WorkflowFileLoader>();
 
         var runtime = builder.Configuration.GetSection($"{OrchestratorOptions.Section}:Workflows").Get<RuntimeOptions>() ?? new RuntimeOptions();
+        if (runtime.KeepDeliveryIdsFor <= TimeSpan.Zero)
+        {
+            throw new InvalidOperationException(
+                $"{OrchestratorOptions.Section}:Workflows:KeepDeliveryIdsFor must be a positive time span (e.g. 7.00:00:00); got {runtime.KeepDeliveryIdsFor}.");
+        }
+
         runtime.SingleNode = options.Database.Provider == DatabaseProvider.Sqlite;
         runtime.PromotedInputs = ["alert"]; // runs started by alert.received read alert.severity, alert.summary…
         builder.Services.AddSingleton(runtime);
