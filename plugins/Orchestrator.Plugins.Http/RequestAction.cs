@@ -10,7 +10,7 @@ namespace Orchestrator.Plugins.Http;
 
 /// <summary>Sends one HTTP request and reports the response; an unexpected status follows Failed with the server's text.</summary>
 [Action("Request", DisplayName = "HTTP request", Category = "HTTP",
-    Description = "Sends an HTTP request. JSON responses become outputs; an unexpected status follows Failed. 429 with Retry-After is retried.")]
+    Description = "Sends an HTTP request. JSON responses become outputs; an unexpected status follows Failed with status, body and headers as outputs (a 4xx other than 408/425/429 is not retried). 429 with Retry-After is retried.")]
 [Input("method", Kind = InputKind.Select, Options = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"], DefaultJson = "\"GET\"")]
 [Input("url", Required = true, Description = "Absolute http:// or https:// URL.")]
 [Input("headers", Kind = InputKind.Json, Description = "Object of header names to values, e.g. { \"Accept\": \"application/json\" }.")]
@@ -31,7 +31,7 @@ public sealed class RequestAction : IAction
         var method = new HttpMethod(context.GetInput("method", "GET").ToUpperInvariant());
         if (!Uri.TryCreate(context.GetRequiredText("url"), UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
         {
-            return ActionResult.Failed($"url '{context.GetInput<string?>("url")}' is not an absolute http(s) URL.");
+            return ActionResult.FailedPermanently($"url '{context.GetInput<string?>("url")}' is not an absolute http(s) URL.");
         }
 
         string? token = null;
@@ -43,7 +43,7 @@ public sealed class RequestAction : IAction
             }
             catch (KeyNotFoundException e)
             {
-                return ActionResult.Failed(e.Message);
+                return ActionResult.FailedPermanently(e.Message);
             }
         }
 
@@ -127,10 +127,18 @@ public sealed class RequestAction : IAction
         };
         var expected = context.GetInput<IEnumerable<object?>?>("expectedStatus")?.Select(Convert.ToInt32).ToHashSet();
         var ok = expected is { Count: > 0 } ? expected.Contains(status) : status is >= 200 and < 300;
-        return ok
-            ? ActionResult.Done(outputs)
-            : ActionResult.Failed($"HTTP {status} from {url}: {Shorten(text)}", outputs);
+        if (ok)
+        {
+            return ActionResult.Done(outputs);
+        }
+
+        var error = $"HTTP {status} from {url}: {Shorten(text)}";
+        return IsClientError(status) ? ActionResult.FailedPermanently(error, outputs) : ActionResult.Failed(error, outputs);
     }
+
+    /// <summary>A 4xx answer will be the same next time (bad request, unauthorised, not found), so retrying cannot help;
+    /// 408 (timeout), 425 (too early) and 429 (too many requests) say to try again later.</summary>
+    private static bool IsClientError(int status) => status is >= 400 and < 500 and not (408 or 425 or 429);
 
     private static object? Parse(string text, MediaTypeHeaderValue? contentType)
     {

@@ -30,7 +30,7 @@ internal sealed class PluginActionActivity : IActivity
             Description = action.Description,
             Inputs = actionType.GetCustomAttributes<InputAttribute>().Select(ToDescriptor).ToList(),
             Outputs = actionType.GetCustomAttributes<OutputAttribute>().Select(o => new OutputDescriptor(o.Name, InputTypes.Any, o.Description)).ToList(),
-            Outcomes = [Outcomes.Done, .. actionType.GetCustomAttributes<OutcomeAttribute>().Select(o => o.Name)],
+            Outcomes = [Outcomes.Done, Outcomes.Failed, .. actionType.GetCustomAttributes<OutcomeAttribute>().Select(o => o.Name).Where(o => o is not (Outcomes.Done or Outcomes.Failed))],
             HasSideEffects = true,
         };
     }
@@ -50,7 +50,7 @@ internal sealed class PluginActionActivity : IActivity
             SecretReader = _secrets,
         }, context.CancellationToken);
         return result.Error is { } error
-            ? ActivityResult.Fault(error)
+            ? ActivityResult.Fault(error, result.Outputs, result.IsPermanent)
             : ActivityResult.Outcome(result.Outcome, result.Outputs);
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Orchestrator.Workflows.Runtime;
 using Quartz;
 
 namespace Orchestrator.Infrastructure.Scheduling;
@@ -13,7 +14,7 @@ public sealed class ResumeBookmarkJob(DueTimers due, Microsoft.Extensions.Loggin
     public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         var data = context.MergedJobDataMap;
-        JsonNode? payload = data.GetString(TimedOutKey) == bool.TrueString ? new JsonObject { ["timedOut"] = true } : null;
+        JsonNode? payload = data.GetString(TimedOutKey) == bool.TrueString ? ResumeSignal.TimedOut() : null;
         due.Add(data.GetString(BookmarkIdKey)!, payload);
         if (logger.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Debug))
         {

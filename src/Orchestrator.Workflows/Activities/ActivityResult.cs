@@ -17,6 +17,9 @@ public sealed record ActivityResult
 
     public string? Error { get; private init; }
 
+    /// <summary>Set with <see cref="Error"/> when retrying cannot help: the node's retry policy is skipped.</summary>
+    public bool IsPermanent { get; private init; }
+
     public bool IsSuspended => Bookmark is not null;
 
     public bool IsFaulted => Error is not null;
@@ -30,4 +33,8 @@ public sealed record ActivityResult
     public static ActivityResult Suspend(BookmarkRequest bookmark) => new() { Bookmark = bookmark };
 
     public static ActivityResult Fault(string error) => new() { Error = error };
+
+    /// <summary>A fault that keeps what the activity produced (an HTTP status and body, say) for a Failed branch to read.</summary>
+    public static ActivityResult Fault(string error, IReadOnlyDictionary<string, object?>? outputs, bool permanent = false) =>
+        new() { Error = error, Outputs = outputs ?? NoOutputs, IsPermanent = permanent };
 }

@@ -17,4 +17,7 @@ public enum BookmarkKind
 
     /// <summary>An activity with side effects running off the instance's turn; its result resumes the branch.</summary>
     Action,
+
+    /// <summary>The back-off of a retry policy: when it elapses the activity runs again (Quartz fires it).</summary>
+    Retry,
 }

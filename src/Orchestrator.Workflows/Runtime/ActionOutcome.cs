@@ -1,35 +1,46 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using Orchestrator.Templating;
 using Orchestrator.Workflows.Activities;
 
 namespace Orchestrator.Workflows.Runtime;
 
-/// <summary>How an action's result travels through the inbox: <c>{ outcomes, outputs }</c>, <c>{ error }</c> or <c>{ timedOut }</c>.</summary>
+/// <summary>
+/// How an action's result travels through the inbox, as one typed record serialised here and nowhere else:
+/// <c>{ outcomes, outputs }</c> when it succeeded, <c>{ error, outputs?, permanent? }</c> when it failed, and
+/// <c>{ timedOut: true }</c> when no result came in time. (The field names are what earlier versions stored, so a
+/// result waiting in an inbox across an upgrade still reads.)
+/// </summary>
 public static class ActionOutcome
 {
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingDefault };
+
     public static JsonObject ToPayload(ActivityResult result) =>
-        result.Error is { } error
-            ? new JsonObject { ["error"] = error }
-            : new JsonObject
-            {
-                ["outcomes"] = new JsonArray(result.Outcomes.Select(o => (JsonNode?)JsonValue.Create(o)).ToArray()),
-                ["outputs"] = ScriptValues.ToJson(result.Outputs),
-            };
+        (JsonObject)JsonSerializer.SerializeToNode(new Payload(
+            result.Error is null ? result.Outcomes : null,
+            result.Outputs.Count == 0 ? null : ScriptValues.ToJson(result.Outputs) as JsonObject,
+            result.Error,
+            result.IsPermanent,
+            TimedOut: false), Json)!;
 
     public static ActivityResult FromPayload(JsonNode? payload, int? timeoutSeconds)
     {
-        if (payload?["timedOut"] is JsonValue timedOut && timedOut.GetValue<bool>())
+        var read = payload is JsonObject ? payload.Deserialize<Payload>(Json) : null;
+        if (read is { TimedOut: true } || ResumeSignal.IsTimedOut(payload))
         {
             return ActivityResult.Fault($"No result within the time-out of {timeoutSeconds ?? (int)RuntimeOptions.DefaultActionTimeout.TotalSeconds} s (the action hung or its node stopped).");
         }
 
-        if (payload?["error"]?.GetValue<string>() is { } error)
+        var outputs = read?.Outputs is { } o ? ScriptValues.FromScript(ScriptValues.ToScript(o)) as IReadOnlyDictionary<string, object?> : null;
+        if (read?.Error is { } error)
         {
-            return ActivityResult.Fault(error);
+            return ActivityResult.Fault(error, outputs, read.Permanent);
         }
 
-        var outputs = payload?["outputs"] is JsonObject o ? ScriptValues.FromScript(ScriptValues.ToScript(o)) as IReadOnlyDictionary<string, object?> : null;
-        var outcome = payload?["outcomes"] is JsonArray { Count: > 0 } a ? a[0]!.GetValue<string>() : Descriptors.Ports.Done;
+        var outcome = read?.Outcomes is { Count: > 0 } outcomes ? outcomes[0] : Descriptors.Ports.Done;
         return ActivityResult.Outcome(outcome, outputs);
     }
+
+    private sealed record Payload(IReadOnlyList<string>? Outcomes, JsonObject? Outputs, string? Error, bool Permanent, bool TimedOut);
 }

@@ -204,7 +204,7 @@ public sealed class WorkflowRunner(
     public static ActionRequest ActionRequestFor(WorkflowInstance instance, WorkflowDefinition definition, Bookmark bookmark) => new(
         instance.Id, bookmark.Id, instance.DefinitionId, instance.DefinitionVersion, instance.CorrelationId,
         definition.Root.Activities.First(a => a.Id == bookmark.ActivityId), bookmark.Attempt,
-        bookmark.Data?["inputs"]?.DeepClone() as JsonObject ?? [],
+        bookmark.Data?.DeepClone().AsObject() ?? [],
         Templating.ScriptValues.ToJson(instance.Variables) as JsonObject ?? []);
 
     private async Task UnscheduleAsync(IEnumerable<Bookmark> bookmarks, CancellationToken cancellationToken)

@@ -85,14 +85,15 @@ internal sealed partial class WorkflowTurn(
         }
 
         RemoveBookmark(bookmark);
-        if (bookmark.Data?["retry"] is JsonValue retry && retry.GetValue<bool>())
+        if (bookmark.Kind == BookmarkKind.Retry)
         {
             // A retry's back-off has elapsed: run the activity afresh.
-            instance.Queue.Add(new WorkItem(bookmark.ActivityId, bookmark.Attempt, bookmark.Data["try"]!.GetValue<int>()));
+            instance.Queue.Add(new WorkItem(bookmark.ActivityId, bookmark.Attempt, bookmark.Try));
             return;
         }
 
-        instance.Queue.Add(new WorkItem(bookmark.ActivityId, bookmark.Attempt, ResumeBookmarkId: bookmark.Id, ResumePayload: payload, JournalSeq: bookmark.JournalSeq));
+        // The try travels with the wait, so a failure on resumption counts against the retry policy where it left off.
+        instance.Queue.Add(new WorkItem(bookmark.ActivityId, bookmark.Attempt, bookmark.Try, bookmark.Id, payload, bookmark.JournalSeq));
         if (instance.Status == WorkflowStatus.Suspended)
         {
             instance.Status = WorkflowStatus.Running;
@@ -126,23 +127,36 @@ internal sealed partial class WorkflowTurn(
             Publish(WorkflowEventKind.ActivityStarted, item.ActivityId, null);
         }
 
-        var result = node is null || activity is null
-            ? ActivityResult.Fault(node is null
-                ? $"Activity '{item.ActivityId}' is not in version {instance.DefinitionVersion} of the definition."
-                : $"Activity type '{node.Type}' is not available (is its plugin loaded?).")
-            : activity.Descriptor.HasSideEffects
-                ? resuming ? ActionOutcome.FromPayload(item.ResumePayload, node.TimeoutSeconds) : PrepareAction(activity, node, item, cancellationToken)
-                : resuming && IsTimeout(item.ResumePayload) && activity is not ApprovalActivity
-                    ? ActivityResult.Fault($"Timed out after {node.TimeoutSeconds} s without being resumed.")
-                    : await RunActivityAsync(activity, node, item, cancellationToken);
+        ActivityResult result;
+        switch (node, activity)
+        {
+            case (null, _):
+                result = ActivityResult.Fault($"Activity '{item.ActivityId}' is not in version {instance.DefinitionVersion} of the definition.");
+                break;
+            case (_, null):
+                result = ActivityResult.Fault($"Activity type '{node.Type}' is not available (is its plugin loaded?).");
+                break;
+            case var _ when activity.Descriptor.HasSideEffects && resuming:
+                result = ActionOutcome.FromPayload(item.ResumePayload, node.TimeoutSeconds);
+                break;
+            case var _ when activity.Descriptor.HasSideEffects:
+                result = PrepareAction(activity, node, cancellationToken);
+                break;
+            case var _ when resuming && ResumeSignal.IsTimedOut(item.ResumePayload) && activity is not ApprovalActivity:
+                result = ActivityResult.Fault($"Timed out after {node.TimeoutSeconds} s without being resumed.");
+                break;
+            default:
+                result = await RunActivityAsync(activity, node, item, cancellationToken);
+                break;
+        }
 
         if (result.Bookmark is { } request)
         {
             Suspend(item, WithTimeout(node!, request), seq, entry);
         }
-        else if (result.Error is { } error)
+        else if (result.Error is not null)
         {
-            Failed(item, node, error, entry);
+            Failed(item, node, result, entry);
         }
         else
         {
@@ -200,13 +214,13 @@ internal sealed partial class WorkflowTurn(
 
     /// <summary>An activity with side effects does not run inside the turn: its inputs are evaluated now, and the branch
     /// waits on an Action bookmark that the action's result resumes (or its time-out, if the result never comes).</summary>
-    private ActivityResult PrepareAction(IActivity activity, ActivityNode node, WorkItem item, CancellationToken cancellationToken)
+    private ActivityResult PrepareAction(IActivity activity, ActivityNode node, CancellationToken cancellationToken)
     {
         try
         {
             var inputs = scope.EvaluateInputs(node, activity.Descriptor, cancellationToken);
             var timeout = node.TimeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : RuntimeOptions.DefaultActionTimeout;
-            var data = new JsonObject { ["inputs"] = ScriptValues.ToJson(inputs), ["try"] = item.Try };
+            var data = ScriptValues.ToJson(inputs) as JsonObject ?? [];
             return ActivityResult.Suspend(new BookmarkRequest(BookmarkKind.Action, node.Type, clock.GetUtcNow() + timeout + ActionGrace, data));
         }
         catch (InputEvaluationException e)
@@ -224,29 +238,27 @@ internal sealed partial class WorkflowTurn(
             return request;
         }
 
-        var data = request.Data?.DeepClone().AsObject() ?? [];
-        data[Bookmark.TimeoutMarker] = true;
-        return request with { DueAt = clock.GetUtcNow().AddSeconds(seconds), Data = data };
+        return request with { DueAt = clock.GetUtcNow().AddSeconds(seconds), DueIsTimeout = true };
     }
-
-    private static bool IsTimeout(JsonNode? payload) => payload?["timedOut"] is JsonValue value && value.GetValue<bool>();
 
     private void Suspend(WorkItem item, BookmarkRequest request, long seq, JournalEntry entry)
     {
         var bookmark = new Bookmark(Guid.CreateVersion7().ToString("N"), item.ActivityId, request.Kind, request.Name, instance.CorrelationId,
-            request.DueAt, request.Data, item.Attempt, seq, entry.StartedAt);
+            request.DueAt, request.Data, item.Attempt, seq, entry.StartedAt, item.Try, request.DueIsTimeout);
         instance.Bookmarks.Add(bookmark);
         Result.CreatedBookmarks.Add(bookmark);
         Result.Journal[seq] = entry with { Outcome = null };
         Publish(WorkflowEventKind.ActivitySuspended, item.ActivityId, $"{request.Kind} {request.Name}");
     }
 
-    private void Failed(WorkItem item, ActivityNode? node, string error, JournalEntry entry)
+    private void Failed(WorkItem item, ActivityNode? node, ActivityResult result, JournalEntry entry)
     {
         var now = clock.GetUtcNow();
-        Result.Journal[entry.Seq] = entry with { CompletedAt = now, Outcome = Ports.Failed, Error = error };
+        var error = result.Error!;
+        var outputs = result.Outputs.Count == 0 ? null : ScriptValues.ToJson(result.Outputs) as JsonObject;
+        Result.Journal[entry.Seq] = entry with { CompletedAt = now, Outcome = Ports.Failed, Error = error, Outputs = outputs?.DeepClone().AsObject() };
         Publish(WorkflowEventKind.ActivityFaulted, item.ActivityId, error);
-        if (node?.Retry is { } retry && item.Try < retry.MaxAttempts)
+        if (node?.Retry is { } retry && item.Try < retry.MaxAttempts && !result.IsPermanent)
         {
             ScheduleRetry(item, retry, now);
             return;
@@ -254,7 +266,10 @@ internal sealed partial class WorkflowTurn(
 
         if (node is not null && _graph.Outbound(node.Id).Any(c => FlowchartGraph.PortOf(c) == Ports.Failed))
         {
-            instance.Outputs[node.Id] = new JsonObject { ["error"] = error };
+            // What the activity produced stays readable beside the error (outputs.call.status of a refused HTTP call).
+            var failedOutputs = outputs ?? [];
+            failedOutputs["error"] = error;
+            instance.Outputs[node.Id] = failedOutputs;
             Propagate(node.Id, [Ports.Failed]);
             return;
         }
@@ -273,8 +288,8 @@ internal sealed partial class WorkflowTurn(
             return;
         }
 
-        var bookmark = new Bookmark(Guid.CreateVersion7().ToString("N"), item.ActivityId, BookmarkKind.Timer, "retry", instance.CorrelationId,
-            now.AddSeconds(backoff), new JsonObject { ["retry"] = true, ["try"] = item.Try + 1 }, attempt, 0, now);
+        var bookmark = new Bookmark(Guid.CreateVersion7().ToString("N"), item.ActivityId, BookmarkKind.Retry, "retry", instance.CorrelationId,
+            now.AddSeconds(backoff), null, attempt, 0, now, Try: item.Try + 1);
         instance.Bookmarks.Add(bookmark);
         Result.CreatedBookmarks.Add(bookmark);
     }

@@ -30,6 +30,8 @@ public sealed class OrchestratorServer : IAsyncDisposable
 
     public string DataDirectory => _database.DataDirectory;
 
+    public string ConnectionString => _database.ConnectionString;
+
     /// <param name="database">The database the server owns for the test.</param>
     /// <param name="settings">Configuration values to add (e.g. <c>Orchestrator:SeedDemoData</c>).</param>
     /// <param name="services">Registrations to add or replace (e.g. extra activity types).</param>
@@ -40,11 +42,17 @@ public sealed class OrchestratorServer : IAsyncDisposable
         return new OrchestratorServer(database, settings ?? new Dictionary<string, string?>(), services);
     }
 
-    /// <summary>Stops the server and starts a new one on the same database, as a restart would.</summary>
-    public async Task RestartAsync()
+    /// <summary>Stops the server and starts a new one on the same database, as a restart would; <paramref name="whileStopped"/>
+    /// runs in between (e.g. to put the database in the state an earlier version left it in).</summary>
+    public async Task RestartAsync(Func<Task>? whileStopped = null)
     {
         Client.Dispose();
         await _factory.DisposeAsync();
+        if (whileStopped is not null)
+        {
+            await whileStopped();
+        }
+
         _factory = Start();
         Client = CreateClient();
     }

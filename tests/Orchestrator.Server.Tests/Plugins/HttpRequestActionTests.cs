@@ -89,16 +89,66 @@ public sealed class HttpRequestActionTests(SqliteServerFixture fixture) : IClass
         run["fault"]!["message"]!.GetValue<string>().Should().Contain("the limit is 256 KB");
     }
 
-    private async Task<JsonNode> RunAsync(string id, string inputs, JsonObject? input = null, string? failedGoesTo = null, string expect = "Finished")
+    [Fact]
+    public async Task A_dead_port_is_tried_max_attempts_times_with_growing_back_off_then_faults()
     {
-        var recover = failedGoesTo is null ? string.Empty : $$""", { "id": "{{failedGoesTo}}", "type": "Log", "inputs": { "message": "recovering" } }""";
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var deadPort = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+
+        var run = await RunAsync("get-dead-port", $$""" "url": "http://127.0.0.1:{{deadPort}}/health" """, expect: "Faulted",
+            retry: """{ "maxAttempts": 2, "backoffSeconds": 1 }""");
+
+        var entries = run["journal"]!.AsArray().Where(e => e!["activityId"]!.GetValue<string>() == "call").ToList();
+        entries.Should().HaveCount(2);
+        entries.Should().AllSatisfy(e => e!["error"]!.GetValue<string>().Should().Contain($"127.0.0.1:{deadPort}"));
+        (entries[1]!["startedAt"]!.GetValue<DateTimeOffset>() - entries[0]!["completedAt"]!.GetValue<DateTimeOffset>())
+            .Should().BeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(980));
+    }
+
+    [Fact]
+    public async Task A_4xx_answer_is_not_retried_and_its_status_and_body_are_readable_on_the_Failed_branch()
+    {
+        _api.Given(Request.Create().WithPath("/missing").UsingGet())
+            .RespondWith(Response.Create().WithStatusCode(404).WithHeader("Content-Type", "application/json").WithBody("""{ "reason": "no such ticket" }"""));
+
+        var run = await RunAsync("get-missing", """ "url": "{{URL}}/missing" """, failedGoesTo: "recover",
+            retry: """{ "maxAttempts": 3, "backoffSeconds": 0 }""", recoverMessage: "'status ' + outputs.call.status + ': ' + outputs.call.body.reason");
+
+        _api.LogEntries.Should().ContainSingle("a 404 will be a 404 next time");
+        run.JournalEntry("call")["outputs"]!["status"]!.GetValue<int>().Should().Be(404);
+        run.JournalEntry("recover")["outputs"]!["message"]!.GetValue<string>().Should().Be("status 404: no such ticket");
+    }
+
+    [Fact]
+    public async Task A_5xx_answer_is_retried_under_the_nodes_retry_policy()
+    {
+        _api.Given(Request.Create().WithPath("/flaky").UsingGet()).InScenario("flaky").WillSetStateTo("up")
+            .RespondWith(Response.Create().WithStatusCode(503).WithBody("maintenance"));
+        _api.Given(Request.Create().WithPath("/flaky").UsingGet()).InScenario("flaky").WhenStateIs("up")
+            .RespondWith(Response.Create().WithStatusCode(200).WithBody("ok"));
+
+        var run = await RunAsync("get-flaky", """ "url": "{{URL}}/flaky" """, retry: """{ "maxAttempts": 2, "backoffSeconds": 0 }""");
+
+        var entries = run["journal"]!.AsArray().Where(e => e!["activityId"]!.GetValue<string>() == "call").ToList();
+        entries.Select(e => e!["outcome"]!.GetValue<string>()).Should().Equal("Failed", "Done");
+        entries[0]!["outputs"]!["status"]!.GetValue<int>().Should().Be(503);
+    }
+
+    private async Task<JsonNode> RunAsync(string id, string inputs, JsonObject? input = null, string? failedGoesTo = null, string expect = "Finished",
+        string? retry = null, string? recoverMessage = null)
+    {
+        var message = recoverMessage is null ? "\"recovering\"" : new JsonObject { ["expr"] = recoverMessage }.ToJsonString();
+        var recover = failedGoesTo is null ? string.Empty : $$""", { "id": "{{failedGoesTo}}", "type": "Log", "inputs": { "message": {{message}} } }""";
+        var retryPolicy = retry is null ? string.Empty : $$""", "retry": {{retry}}""";
         var recoverConnection = failedGoesTo is null ? string.Empty
             : $$""", { "source": { "activity": "call", "port": "Failed" }, "target": { "activity": "{{failedGoesTo}}" } }""";
         await fixture.Client.PublishAsync($$"""
             { "definitionId": "{{id}}", "name": "{{id}}",
               "root": { "activities": [
                 { "id": "start", "type": "Start" },
-                { "id": "call", "type": "http.Request", "inputs": { {{inputs.Replace("{{URL}}", _api.Url!)}} } } {{recover}} ],
+                { "id": "call", "type": "http.Request", "inputs": { {{inputs.Replace("{{URL}}", _api.Url!)}} } {{retryPolicy}} } {{recover}} ],
               "connections": [ { "source": { "activity": "start" }, "target": { "activity": "call" } } {{recoverConnection}} ] } }
             """);
         var instanceId = await fixture.Client.RunAsync(id, new { input });

@@ -17,7 +17,7 @@ internal sealed partial class EfWorkflowInstanceStore
         var resumed = new List<string>();
         foreach (var bookmark in due)
         {
-            JsonNode? payload = InstanceStateJson.ToBookmark(bookmark).DueMeansTimedOut ? new JsonObject { ["timedOut"] = true } : null;
+            JsonNode? payload = InstanceStateJson.ToBookmark(bookmark).DueMeansTimedOut ? ResumeSignal.TimedOut() : null;
             if (await ClaimAndPostAsync(bookmark.Id, bookmark.InstanceId, payload, cancellationToken))
             {
                 resumed.Add(bookmark.InstanceId);

@@ -69,9 +69,16 @@ internal static class InstanceStateJson
         return instance;
     }
 
-    public static Bookmark ToBookmark(WorkflowBookmarkRecord record) =>
-        new(record.Id, record.ActivityId, Enum.Parse<BookmarkKind>(record.Kind), record.Name, record.CorrelationId, record.DueAt,
-            record.DataJson is null ? null : JsonNode.Parse(record.DataJson)?.AsObject(), record.Attempt, record.JournalSeq, record.CreatedAt);
+    public static Bookmark ToBookmark(WorkflowBookmarkRecord record)
+    {
+        var kind = Enum.Parse<BookmarkKind>(record.Kind);
+        var stored = record.DataJson is null ? null : JsonNode.Parse(record.DataJson)?.AsObject();
+        var (data, tryNumber, dueIsTimeout) = stored?[BookmarkEnvelope.VersionField] is not null
+            ? ReadEnvelope(stored)
+            : ReadBeforeEnvelope(ref kind, stored);
+        return new Bookmark(record.Id, record.ActivityId, kind, record.Name, record.CorrelationId, record.DueAt, data, record.Attempt,
+            record.JournalSeq, record.CreatedAt, tryNumber, dueIsTimeout);
+    }
 
     public static WorkflowBookmarkRecord ToRecord(string instanceId, Bookmark bookmark) => new()
     {
@@ -82,17 +89,60 @@ internal static class InstanceStateJson
         Name = bookmark.Name.Length <= 200 ? bookmark.Name : bookmark.Name[..200],
         CorrelationId = bookmark.CorrelationId,
         DueAt = bookmark.DueAt,
-        DataJson = bookmark.Data?.ToJsonString(),
+        DataJson = bookmark is { Data: null, Try: 1, DueIsTimeout: false }
+            ? null
+            : JsonSerializer.Serialize(new BookmarkEnvelope(BookmarkEnvelope.CurrentVersion, bookmark.Data, bookmark.Try, bookmark.DueIsTimeout), Options),
         Attempt = bookmark.Attempt,
         JournalSeq = bookmark.JournalSeq,
         CreatedAt = bookmark.CreatedAt,
     };
+
+    private static (JsonObject? Data, int Try, bool DueIsTimeout) ReadEnvelope(JsonObject stored)
+    {
+        var envelope = stored.Deserialize<BookmarkEnvelope>(Options)!;
+        return (envelope.Data, Math.Max(1, envelope.Try), envelope.DueIsTimeout);
+    }
+
+    /// <summary>Bookmarks written before the envelope kept the runtime's own fields beside the activity's data:
+    /// <c>retry</c>/<c>try</c> on a Timer for a retry back-off, <c>inputs</c>/<c>try</c> on an Action, and <c>timeout</c>
+    /// on a wait whose due time is a time-out. Read them, so a run suspended before an upgrade resumes after it.</summary>
+    private static (JsonObject? Data, int Try, bool DueIsTimeout) ReadBeforeEnvelope(ref BookmarkKind kind, JsonObject? stored)
+    {
+        if (stored is null)
+        {
+            return (null, 1, false);
+        }
+
+        var tryNumber = stored["try"] is JsonValue t && t.TryGetValue<int>(out var n) && n > 0 ? n : 1;
+        if (kind == BookmarkKind.Timer && stored["retry"] is JsonValue r && r.TryGetValue<bool>(out var retry) && retry)
+        {
+            kind = BookmarkKind.Retry;
+            return (null, tryNumber, false);
+        }
+
+        if (kind == BookmarkKind.Action)
+        {
+            return (stored["inputs"]?.DeepClone() as JsonObject ?? [], tryNumber, false);
+        }
+
+        var dueIsTimeout = stored["timeout"] is JsonValue m && m.TryGetValue<bool>(out var marked) && marked;
+        var data = stored.DeepClone().AsObject();
+        data.Remove("timeout");
+        return (data.Count == 0 ? null : data, 1, dueIsTimeout);
+    }
 
     private static JsonSerializerOptions CreateOptions()
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
         options.Converters.Add(new JsonStringEnumConverter());
         return options;
+    }
+
+    /// <summary>How a bookmark's data is stored: the activity's own data and the runtime's typed fields, apart.</summary>
+    private sealed record BookmarkEnvelope(int V, JsonObject? Data, int Try, bool DueIsTimeout)
+    {
+        public const string VersionField = "v";
+        public const int CurrentVersion = 2;
     }
 
     private sealed record State(

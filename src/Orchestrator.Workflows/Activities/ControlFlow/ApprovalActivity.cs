@@ -82,9 +82,11 @@ public sealed class ApprovalActivity : IActivity
     /// <summary>Payload: <c>{ decision, comment?, decidedBy? }</c>, or <c>{ timedOut: true }</c> from the timer.</summary>
     public ValueTask<ActivityResult> ResumeAsync(ActivityContext context, JsonNode? payload)
     {
-        if (payload?["timedOut"]?.GetValue<bool>() == true)
+        if (Runtime.ResumeSignal.IsTimedOut(payload))
         {
-            return ValueTask.FromResult(ActivityResult.Outcome(Ports.TimedOut));
+            // Nobody decided: the outputs exist but are empty, so a TimedOut branch can test outputs.<id>.decision.
+            return ValueTask.FromResult(ActivityResult.Outcome(Ports.TimedOut,
+                new Dictionary<string, object?> { ["decision"] = null, ["comment"] = null, ["decidedBy"] = null }));
         }
 
         var decision = payload?["decision"]?.GetValue<string>() ?? string.Empty;
