@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Orchestrator.Workflows.Activities;
 
 namespace Orchestrator.Server.Tests.Hosting;
 
@@ -41,6 +42,11 @@ public sealed class OrchestratorServer : IAsyncDisposable
         await database.CreateAsync();
         return new OrchestratorServer(database, settings ?? new Dictionary<string, string?>(), services);
     }
+
+    /// <summary>A server on a fresh SQLite database whose activity types are the built-ins and <paramref name="extra"/>.</summary>
+    public static Task<OrchestratorServer> StartWithActivitiesAsync(params IActivity[] extra) =>
+        StartAsync(TestDatabase.Sqlite(), services: s => s.AddSingleton<IActivityRegistry>(
+            new ActivityRegistry([.. ActivityRegistry.BuiltIn(), .. extra])));
 
     /// <summary>Stops the server and starts a new one on the same database, as a restart would; <paramref name="whileStopped"/>
     /// runs in between (e.g. to put the database in the state an earlier version left it in).</summary>

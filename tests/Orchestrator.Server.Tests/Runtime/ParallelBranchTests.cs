@@ -1,6 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
 using Orchestrator.Server.Tests.Hosting;
-using Orchestrator.Workflows.Activities;
 
 namespace Orchestrator.Server.Tests.Runtime;
 
@@ -9,9 +7,7 @@ public sealed class ParallelBranchTests : IAsyncLifetime
 {
     private OrchestratorServer _server = null!;
 
-    public async Task InitializeAsync() =>
-        _server = await OrchestratorServer.StartAsync(TestDatabase.Sqlite(), services: s =>
-            s.AddSingleton<IActivityRegistry>(new ActivityRegistry([.. ActivityRegistry.BuiltIn(), new SleepAction()])));
+    public async Task InitializeAsync() => _server = await OrchestratorServer.StartWithActivitiesAsync(new SleepAction());
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 

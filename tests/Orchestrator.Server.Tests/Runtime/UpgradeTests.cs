@@ -1,9 +1,7 @@
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
 using Orchestrator.Server.Tests.Api;
 using Orchestrator.Server.Tests.Hosting;
 using Orchestrator.Server.Tests.Workflows;
-using Orchestrator.Workflows.Activities;
 using static Orchestrator.Server.Tests.Workflows.DefinitionJson;
 
 namespace Orchestrator.Server.Tests.Runtime;
@@ -19,9 +17,7 @@ public sealed class UpgradeTests : IAsyncLifetime
 
     private HttpClient Client => _server.Client;
 
-    public async Task InitializeAsync() =>
-        _server = await OrchestratorServer.StartAsync(TestDatabase.Sqlite(), services: s =>
-            s.AddSingleton<IActivityRegistry>(new ActivityRegistry([.. ActivityRegistry.BuiltIn(), new FlakyAction()])));
+    public async Task InitializeAsync() => _server = await OrchestratorServer.StartWithActivitiesAsync(new FlakyAction());
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
