@@ -17,11 +17,16 @@ public sealed class DueTimers(IServiceScopeFactory scopes, WorkflowDispatcher di
     private const int MaxBatch = 256;
     private readonly Channel<(string BookmarkId, JsonNode? Payload)> _due = Channel.CreateUnbounded<(string, JsonNode?)>();
     private readonly CancellationTokenSource _stopping = new();
-    private Task? _loop;
+    private int _started;
 
     public void Add(string bookmarkId, JsonNode? payload)
     {
-        _loop ??= Task.Run(DrainAsync);
+        // Quartz fires jobs on several threads at once: exactly one of them starts the drain loop.
+        if (Interlocked.CompareExchange(ref _started, 1, 0) == 0)
+        {
+            _ = Task.Run(DrainAsync);
+        }
+
         _due.Writer.TryWrite((bookmarkId, payload));
     }
 

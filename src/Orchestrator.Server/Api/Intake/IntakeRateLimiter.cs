@@ -12,29 +12,62 @@ public sealed class IntakeRateLimiter : IDisposable
     /// <summary>Takes one request's token; when the bucket is empty, returns how long until one is available.</summary>
     public bool TryAcquire(Integration integration, out TimeSpan retryAfter)
     {
-        var limit = integration.RateLimit;
-        var (_, bucket) = _buckets.AddOrUpdate(
-            integration.Id,
-            _ => (limit, Create(limit)),
-            (_, existing) =>
+        while (true)
+        {
+            var bucket = BucketFor(integration.Id, integration.RateLimit);
+            try
+            {
+                using var lease = bucket.AttemptAcquire();
+                if (lease.IsAcquired)
+                {
+                    retryAfter = TimeSpan.Zero;
+                    return true;
+                }
+
+                retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromSeconds(1);
+                return false;
+            }
+            catch (ObjectDisposedException)
+            {
+                // The limit changed and another request replaced this bucket after we took it: use the new one.
+            }
+        }
+    }
+
+    /// <summary>The integration's bucket for <paramref name="limit"/>. A changed limit replaces the bucket with a
+    /// compare-and-swap, and only the request whose swap won disposes the old one (an update factory of
+    /// <c>AddOrUpdate</c> may run more than once, so it must not dispose anything).</summary>
+    private TokenBucketRateLimiter BucketFor(Guid integrationId, IntakeRateLimit limit)
+    {
+        while (true)
+        {
+            if (_buckets.TryGetValue(integrationId, out var existing))
             {
                 if (existing.Limit == limit)
                 {
-                    return existing;
+                    return existing.Bucket;
                 }
 
-                existing.Bucket.Dispose();
-                return (limit, Create(limit));
-            });
-        using var lease = bucket.AttemptAcquire();
-        if (lease.IsAcquired)
-        {
-            retryAfter = TimeSpan.Zero;
-            return true;
-        }
+                var replacement = (limit, Create(limit));
+                if (_buckets.TryUpdate(integrationId, replacement, existing))
+                {
+                    existing.Bucket.Dispose();
+                    return replacement.Item2;
+                }
 
-        retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromSeconds(1);
-        return false;
+                replacement.Item2.Dispose();
+            }
+            else
+            {
+                var created = (limit, Create(limit));
+                if (_buckets.TryAdd(integrationId, created))
+                {
+                    return created.Item2;
+                }
+
+                created.Item2.Dispose();
+            }
+        }
     }
 
     public void Dispose()
