@@ -9,7 +9,7 @@ namespace Orchestrator.Workflows.Runtime;
 /// <summary>
 /// How an action's result travels through the inbox, as one typed record serialised here and nowhere else:
 /// <c>{ outcomes, outputs }</c> when it succeeded, <c>{ error, outputs?, permanent? }</c> when it failed, and
-/// <c>{ timedOut: true }</c> when no result came in time. (The field names are what earlier versions stored, so a
+/// <see cref="ResumeSignal.TimedOut"/> when no result came in time. (The field names are what earlier versions stored, so a
 /// result waiting in an inbox across an upgrade still reads.)
 /// </summary>
 public static class ActionOutcome
@@ -21,17 +21,16 @@ public static class ActionOutcome
             result.Error is null ? result.Outcomes : null,
             result.Outputs.Count == 0 ? null : ScriptValues.ToJson(result.Outputs) as JsonObject,
             result.Error,
-            result.IsPermanent,
-            TimedOut: false), Json)!;
+            result.IsPermanent), Json)!;
 
     public static ActivityResult FromPayload(JsonNode? payload, int? timeoutSeconds)
     {
-        var read = payload is JsonObject ? payload.Deserialize<Payload>(Json) : null;
-        if (read is { TimedOut: true } || ResumeSignal.IsTimedOut(payload))
+        if (ResumeSignal.IsTimedOut(payload))
         {
             return ActivityResult.Fault($"No result within the time-out of {timeoutSeconds ?? (int)RuntimeOptions.DefaultActionTimeout.TotalSeconds} s (the action hung or its node stopped).");
         }
 
+        var read = payload is JsonObject ? payload.Deserialize<Payload>(Json) : null;
         var outputs = read?.Outputs is { } o ? ScriptValues.FromScript(ScriptValues.ToScript(o)) as IReadOnlyDictionary<string, object?> : null;
         if (read?.Error is { } error)
         {
@@ -42,5 +41,5 @@ public static class ActionOutcome
         return ActivityResult.Outcome(outcome, outputs);
     }
 
-    private sealed record Payload(IReadOnlyList<string>? Outcomes, JsonObject? Outputs, string? Error, bool Permanent, bool TimedOut);
+    private sealed record Payload(IReadOnlyList<string>? Outcomes, JsonObject? Outputs, string? Error, bool Permanent);
 }
