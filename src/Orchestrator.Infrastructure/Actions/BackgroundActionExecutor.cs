@@ -9,21 +9,17 @@ using Orchestrator.Workflows.Runtime.Storage;
 namespace Orchestrator.Infrastructure.Actions;
 
 /// <summary>
-/// Runs actions on the thread pool, at most <see cref="RuntimeOptions.ActionConcurrency"/> at once, each with its node's
-/// time-out, and hands the result to the instance's inbox. A result that arrives after the time-out fired is ignored.
+/// Runs actions on the thread pool, at most <see cref="RuntimeOptions.ActionConcurrency"/> at once, through the one
+/// <see cref="ActivityInvoker"/>, and hands the result to the instance's inbox. A result that arrives after the time-out fired is ignored.
 /// </summary>
 internal sealed class BackgroundActionExecutor(
     IServiceScopeFactory scopes,
     IActivityRegistry registry,
-    ScriptSandbox sandbox,
+    ActivityInvoker invoker,
     WorkflowDispatcher dispatcher,
     RuntimeOptions options,
-    TimeProvider clock,
     ILoggerFactory loggers) : IActionExecutor, IDisposable
 {
-    /// <summary>Outputs are kept with the run and shown in its journal: an action may return at most this much JSON.</summary>
-    public const int MaxOutputCharacters = 256 * 1024;
-
     private readonly SemaphoreSlim _gate = new(Math.Max(1, options.ActionConcurrency));
     private readonly CancellationTokenSource _stopping = new();
     private readonly ILogger _logger = loggers.CreateLogger<BackgroundActionExecutor>();
@@ -78,54 +74,27 @@ internal sealed class BackgroundActionExecutor(
         }
     }
 
-    private async Task<ActivityResult> ExecuteAsync(ActionRequest request)
+    private Task<ActivityResult> ExecuteAsync(ActionRequest request)
     {
         var activity = registry.Find(request.Node.Type);
         if (activity is null)
         {
-            return ActivityResult.Fault($"Activity type '{request.Node.Type}' is not available (is its plugin loaded?).");
+            return Task.FromResult(ActivityResult.Fault($"Activity type '{request.Node.Type}' is not available (is its plugin loaded?)."));
         }
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
-        timeout.CancelAfter(request.Node.TimeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : RuntimeOptions.DefaultActionTimeout);
-        var variables = ScriptValues.FromScript(ScriptValues.ToScript(request.Variables)) as Dictionary<string, object?> ?? [];
-        var context = new ActivityContext
+        var variables = request.Scope.Globals().GetValueOrDefault("variables") as IReadOnlyDictionary<string, object?>;
+        return invoker.InvokeAsync(new ActivityInvocation
         {
+            Activity = activity,
             Node = request.Node,
+            Scope = request.Scope,
             Inputs = ScriptValues.FromScript(ScriptValues.ToScript(request.Inputs)) as IReadOnlyDictionary<string, object?> ?? new Dictionary<string, object?>(),
-            Variables = variables,
+            Variables = new Dictionary<string, object?>(variables ?? new Dictionary<string, object?>(), StringComparer.Ordinal),
             InstanceId = request.InstanceId,
             DefinitionId = request.DefinitionId,
             DefinitionVersion = request.DefinitionVersion,
             CorrelationId = request.CorrelationId,
             Attempt = request.Attempt,
-            Now = clock.GetUtcNow(),
-            Logger = loggers.CreateLogger($"Orchestrator.Actions.{request.Node.Type}"),
-            Evaluate = expression => sandbox.Evaluate(expression, new Dictionary<string, object?> { ["variables"] = variables }, timeout.Token),
-            CancellationToken = timeout.Token,
-        };
-
-        try
-        {
-            var result = await activity.ExecuteAsync(context);
-            if (result.IsSuspended)
-            {
-                return ActivityResult.Fault("An action cannot suspend; it must return an outcome.");
-            }
-
-            var size = ScriptValues.ToJson(result.Outputs)?.ToJsonString().Length ?? 0;
-            return size <= MaxOutputCharacters
-                ? result
-                : ActivityResult.Fault($"The outputs of {request.Node.Type} are {size / 1024} KB of JSON; the limit is {MaxOutputCharacters / 1024} KB. Return less (e.g. only the fields later steps need).");
-        }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !_stopping.IsCancellationRequested)
-        {
-            return ActivityResult.Fault($"Timed out after {request.Node.TimeoutSeconds ?? (int)RuntimeOptions.DefaultActionTimeout.TotalSeconds} s.");
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            _logger.LogWarning(e, "Action {ActivityId} of instance {InstanceId} threw", request.Node.Id, request.InstanceId);
-            return ActivityResult.Fault($"{e.GetType().Name}: {e.Message}");
-        }
+        }, _stopping.Token);
     }
 }

@@ -62,8 +62,10 @@ public static class OrchestratorServices
             .SetApplicationName("Orchestrator")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
         builder.Services.AddScoped<SecretStore>();
+        builder.Services.AddScoped<ActionTrial>();
+        // Activities the host provides (registered as IActivity) join the built-in ones; plugins add actions to both.
         builder.Services.AddSingleton(services => new PluginCatalog(
-            ActivityRegistry.BuiltIn(),
+            [.. ActivityRegistry.BuiltIn(), .. services.GetServices<IActivity>()],
             name => services.GetRequiredService<IHttpClientFactory>().CreateClient(name),
             async (name, cancellationToken) =>
             {
@@ -86,6 +88,7 @@ public static class OrchestratorServices
         runtime.SingleNode = options.Database.Provider == DatabaseProvider.Sqlite;
         runtime.PromotedInputs = ["alert"]; // runs started by alert.received read alert.severity, alert.summary…
         builder.Services.AddSingleton(runtime);
+        builder.Services.AddSingleton<ActivityInvoker>();
         builder.Services.AddSingleton<WorkflowInterpreter>();
         builder.Services.AddSingleton<WorkflowDispatcher>();
         builder.Services.AddSingleton<LocalLeases>();

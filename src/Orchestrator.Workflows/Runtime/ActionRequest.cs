@@ -3,7 +3,8 @@ using Orchestrator.Workflows.Definitions;
 
 namespace Orchestrator.Workflows.Runtime;
 
-/// <summary>An activity with side effects to run off the instance's turn, with its evaluated inputs and a snapshot of the variables.</summary>
+/// <summary>An activity with side effects to run off the instance's turn: its inputs as evaluated when its branch
+/// reached it, and the run's expression scope as it was then (what its <c>Evaluate</c> sees).</summary>
 public sealed record ActionRequest(
     string InstanceId,
     string BookmarkId,
@@ -13,4 +14,4 @@ public sealed record ActionRequest(
     ActivityNode Node,
     int Attempt,
     JsonObject Inputs,
-    JsonObject Variables);
+    ExpressionScope Scope);

@@ -9,10 +9,41 @@ namespace Orchestrator.Workflows.Runtime;
 /// What expressions see: <c>input</c>, <c>variables</c>, <c>outputs.&lt;activityId&gt;</c>, <c>correlation</c> and
 /// <c>workflow</c> (instance id, definition id, version), plus whatever a host adds (e.g. <c>incident</c>).
 /// </summary>
-public sealed class ExpressionScope(ScriptSandbox sandbox, WorkflowInstance instance, IReadOnlyDictionary<string, object?>? extra = null)
+public sealed class ExpressionScope
 {
+    private readonly ScriptSandbox _sandbox;
+    private readonly WorkflowInstance? _instance;
+    private readonly IReadOnlyDictionary<string, object?>? _extra;
+    private readonly IReadOnlyDictionary<string, object?>? _fixed;
+
+    /// <summary>The live scope of a run on its turn: what expressions see changes as the turn changes the instance.</summary>
+    public ExpressionScope(ScriptSandbox sandbox, WorkflowInstance instance, IReadOnlyDictionary<string, object?>? extra = null)
+    {
+        _sandbox = sandbox;
+        _instance = instance;
+        _extra = extra;
+    }
+
+    private ExpressionScope(ScriptSandbox sandbox, IReadOnlyDictionary<string, object?> globals)
+    {
+        _sandbox = sandbox;
+        _fixed = globals;
+    }
+
+    /// <summary>A scope that always sees <paramref name="globals"/> (an action off the turn, an action tried on its own).</summary>
+    public static ExpressionScope Fixed(ScriptSandbox sandbox, IReadOnlyDictionary<string, object?> globals) => new(sandbox, globals);
+
+    /// <summary>This scope as it is now, fixed: what an action started now sees when it runs later.</summary>
+    public ExpressionScope Snapshot() => new(_sandbox, Globals());
+
     public IReadOnlyDictionary<string, object?> Globals()
     {
+        if (_fixed is not null)
+        {
+            return _fixed;
+        }
+
+        var instance = _instance!;
         var globals = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["input"] = instance.Input,
@@ -26,7 +57,7 @@ public sealed class ExpressionScope(ScriptSandbox sandbox, WorkflowInstance inst
                 ["version"] = (long)instance.DefinitionVersion,
             },
         };
-        foreach (var (name, value) in extra ?? new Dictionary<string, object?>())
+        foreach (var (name, value) in _extra ?? new Dictionary<string, object?>())
         {
             globals[name] = value;
         }
@@ -51,7 +82,7 @@ public sealed class ExpressionScope(ScriptSandbox sandbox, WorkflowInstance inst
     }
 
     public object? Evaluate(string expression, CancellationToken cancellationToken = default) =>
-        sandbox.Evaluate(expression, Globals(), cancellationToken);
+        _sandbox.Evaluate(expression, Globals(), cancellationToken);
 
     /// <summary>Evaluates a node's inputs: expressions through the sandbox, literals as given, defaults where absent.
     /// A failing expression throws <see cref="InputEvaluationException"/> naming the input.</summary>
@@ -65,7 +96,7 @@ public sealed class ExpressionScope(ScriptSandbox sandbox, WorkflowInstance inst
             {
                 try
                 {
-                    values[input.Name] = sandbox.Evaluate(value.Expression!, globals ??= Globals(), cancellationToken);
+                    values[input.Name] = _sandbox.Evaluate(value.Expression!, globals ??= Globals(), cancellationToken);
                 }
                 catch (ScriptException e)
                 {

@@ -9,7 +9,7 @@ namespace Orchestrator.Workflows.Runtime;
 /// Runs one turn of an instance: applies its inbox messages (resume, cancel, retry), then drains the work queue until
 /// nothing is left to do now or the run faults. Pure with respect to storage: the caller loads and commits.
 /// </summary>
-public sealed class WorkflowInterpreter(IActivityRegistry registry, ScriptSandbox sandbox, TimeProvider clock, ILogger<WorkflowInterpreter> logger)
+public sealed class WorkflowInterpreter(IActivityRegistry registry, ActivityInvoker invoker, ScriptSandbox sandbox, TimeProvider clock, ILogger<WorkflowInterpreter> logger)
 {
     /// <summary>A turn stops after this many activity executions; the rest runs in the next turn.</summary>
     public const int MaxStepsPerTurn = 10_000;
@@ -21,7 +21,7 @@ public sealed class WorkflowInterpreter(IActivityRegistry registry, ScriptSandbo
         IReadOnlyDictionary<string, object?>? scopeExtras,
         CancellationToken cancellationToken)
     {
-        var turn = new WorkflowTurn(instance, definition, registry, new ExpressionScope(sandbox, instance, scopeExtras), clock, logger);
+        var turn = new WorkflowTurn(instance, definition, registry, invoker, ScopeOf(instance, scopeExtras), clock, logger);
         foreach (var message in messages)
         {
             turn.Apply(message);
@@ -31,6 +31,10 @@ public sealed class WorkflowInterpreter(IActivityRegistry registry, ScriptSandbo
         turn.Settle();
         return turn.Result;
     }
+
+    /// <summary>What the run's expressions see now, with the host-promoted scopes.</summary>
+    public ExpressionScope ScopeOf(WorkflowInstance instance, IReadOnlyDictionary<string, object?>? scopeExtras) =>
+        new(sandbox, instance, scopeExtras);
 
     /// <summary>A new instance positioned at the Start activity, with variables at their defaults.</summary>
     public static WorkflowInstance NewInstance(WorkflowDefinition definition, string instanceId, System.Text.Json.Nodes.JsonObject? input, string? correlationId,

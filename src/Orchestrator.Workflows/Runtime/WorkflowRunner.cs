@@ -201,11 +201,11 @@ public sealed class WorkflowRunner(
     }
 
     /// <summary>The request that runs (or, after a crash, re-runs with the same attempt) the action an Action bookmark waits for.</summary>
-    public static ActionRequest ActionRequestFor(WorkflowInstance instance, WorkflowDefinition definition, Bookmark bookmark) => new(
+    private ActionRequest ActionRequestFor(WorkflowInstance instance, WorkflowDefinition definition, Bookmark bookmark) => new(
         instance.Id, bookmark.Id, instance.DefinitionId, instance.DefinitionVersion, instance.CorrelationId,
         definition.Root.Activities.First(a => a.Id == bookmark.ActivityId), bookmark.Attempt,
         bookmark.Data?.DeepClone().AsObject() ?? [],
-        Templating.ScriptValues.ToJson(instance.Variables) as JsonObject ?? []);
+        interpreter.ScopeOf(instance, ExpressionScope.Promoted(instance.Input, options.PromotedInputs)).Snapshot());
 
     private async Task UnscheduleAsync(IEnumerable<Bookmark> bookmarks, CancellationToken cancellationToken)
     {

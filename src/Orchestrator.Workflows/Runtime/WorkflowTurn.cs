@@ -14,6 +14,7 @@ internal sealed partial class WorkflowTurn(
     WorkflowInstance instance,
     WorkflowDefinition definition,
     IActivityRegistry registry,
+    ActivityInvoker invoker,
     ExpressionScope scope,
     TimeProvider clock,
     ILogger logger)
@@ -164,53 +165,22 @@ internal sealed partial class WorkflowTurn(
         }
     }
 
-    private async Task<ActivityResult> RunActivityAsync(IActivity activity, ActivityNode node, WorkItem item, CancellationToken cancellationToken)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (node.TimeoutSeconds is { } seconds)
+    private Task<ActivityResult> RunActivityAsync(IActivity activity, ActivityNode node, WorkItem item, CancellationToken cancellationToken) =>
+        invoker.InvokeAsync(new ActivityInvocation
         {
-            timeout.CancelAfter(TimeSpan.FromSeconds(seconds));
-        }
-
-        try
-        {
-            var context = new ActivityContext
-            {
-                Node = node,
-                Inputs = scope.EvaluateInputs(node, activity.Descriptor, timeout.Token),
-                Variables = instance.Variables,
-                InstanceId = instance.Id,
-                DefinitionId = instance.DefinitionId,
-                DefinitionVersion = instance.DefinitionVersion,
-                CorrelationId = instance.CorrelationId,
-                Attempt = item.Attempt,
-                Now = clock.GetUtcNow(),
-                Logger = logger,
-                Evaluate = expression => scope.Evaluate(expression, timeout.Token),
-                CancellationToken = timeout.Token,
-            };
-            return item.ResumeBookmarkId is not null
-                ? await activity.ResumeAsync(context, item.ResumePayload)
-                : await activity.ExecuteAsync(context);
-        }
-        catch (InputEvaluationException e)
-        {
-            return ActivityResult.Fault(e.Message);
-        }
-        catch (ScriptException e)
-        {
-            return ActivityResult.Fault($"Expression failed at {e.Error}");
-        }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            return ActivityResult.Fault($"Timed out after {node.TimeoutSeconds} s.");
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            logger.LogWarning(e, "Activity {ActivityId} of instance {InstanceId} threw", node.Id, instance.Id);
-            return ActivityResult.Fault($"{e.GetType().Name}: {e.Message}");
-        }
-    }
+            Activity = activity,
+            Node = node,
+            Scope = scope,
+            Variables = instance.Variables,
+            InstanceId = instance.Id,
+            DefinitionId = instance.DefinitionId,
+            DefinitionVersion = instance.DefinitionVersion,
+            CorrelationId = instance.CorrelationId,
+            Attempt = item.Attempt,
+            Resuming = item.ResumeBookmarkId is not null,
+            ResumePayload = item.ResumePayload,
+            Logger = logger,
+        }, cancellationToken);
 
     /// <summary>An activity with side effects does not run inside the turn: its inputs are evaluated now, and the branch
     /// waits on an Action bookmark that the action's result resumes (or its time-out, if the result never comes).</summary>
@@ -219,7 +189,7 @@ internal sealed partial class WorkflowTurn(
         try
         {
             var inputs = scope.EvaluateInputs(node, activity.Descriptor, cancellationToken);
-            var timeout = node.TimeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : RuntimeOptions.DefaultActionTimeout;
+            var timeout = ActivityInvoker.TimeoutOf(node, activity)!.Value;
             var data = ScriptValues.ToJson(inputs) as JsonObject ?? [];
             return ActivityResult.Suspend(new BookmarkRequest(BookmarkKind.Action, node.Type, clock.GetUtcNow() + timeout + ActionGrace, data));
         }

@@ -34,6 +34,15 @@ public sealed partial class WorkflowValidator(IActivityRegistry registry, Script
         return new ValidationResult(errors);
     }
 
+    /// <summary>The problems of one activity's inputs on their own (an action tried outside a workflow): unknown,
+    /// missing, of the wrong type, invalid expressions.</summary>
+    public IReadOnlyList<ValidationError> ValidateInputs(ActivityNode node, ActivityDescriptor descriptor)
+    {
+        var errors = new List<ValidationError>();
+        ValidateInputs(node, descriptor, [], errors);
+        return errors;
+    }
+
     private static void ValidateHeader(WorkflowDefinition definition, List<ValidationError> errors)
     {
         if (!DefinitionIdPattern().IsMatch(definition.DefinitionId ?? string.Empty))

@@ -43,10 +43,15 @@ public sealed class OrchestratorServer : IAsyncDisposable
         return new OrchestratorServer(database, settings ?? new Dictionary<string, string?>(), services);
     }
 
-    /// <summary>A server on a fresh SQLite database whose activity types are the built-ins and <paramref name="extra"/>.</summary>
+    /// <summary>A server on a fresh SQLite database whose activity types are the built-ins, <paramref name="extra"/> and the plugins' actions.</summary>
     public static Task<OrchestratorServer> StartWithActivitiesAsync(params IActivity[] extra) =>
-        StartAsync(TestDatabase.Sqlite(), services: s => s.AddSingleton<IActivityRegistry>(
-            new ActivityRegistry([.. ActivityRegistry.BuiltIn(), .. extra])));
+        StartAsync(TestDatabase.Sqlite(), services: s =>
+        {
+            foreach (var activity in extra)
+            {
+                s.AddSingleton(activity);
+            }
+        });
 
     /// <summary>Stops the server and starts a new one on the same database, as a restart would; <paramref name="whileStopped"/>
     /// runs in between (e.g. to put the database in the state an earlier version left it in).</summary>

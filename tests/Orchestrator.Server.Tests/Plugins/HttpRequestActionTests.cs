@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 using Orchestrator.Server.Tests.Hosting;
-using Orchestrator.Server.Tests.Runtime;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
+using Orchestrator.Server.Tests.Workflows;
 
 namespace Orchestrator.Server.Tests.Plugins;
 
@@ -144,14 +144,14 @@ public sealed class HttpRequestActionTests(SqliteServerFixture fixture) : IClass
         var retryPolicy = retry is null ? string.Empty : $$""", "retry": {{retry}}""";
         var recoverConnection = failedGoesTo is null ? string.Empty
             : $$""", { "source": { "activity": "call", "port": "Failed" }, "target": { "activity": "{{failedGoesTo}}" } }""";
-        await fixture.Client.PublishAsync($$"""
+        await fixture.Client.PublishDefinitionAsync($$"""
             { "definitionId": "{{id}}", "name": "{{id}}",
               "root": { "activities": [
                 { "id": "start", "type": "Start" },
                 { "id": "call", "type": "http.Request", "inputs": { {{inputs.Replace("{{URL}}", _api.Url!)}} } {{retryPolicy}} } {{recover}} ],
               "connections": [ { "source": { "activity": "start" }, "target": { "activity": "call" } } {{recoverConnection}} ] } }
             """);
-        var instanceId = await fixture.Client.RunAsync(id, new { input });
+        var instanceId = await fixture.Client.RunAsync(id, input);
         var run = await fixture.Client.WaitForStatusAsync(instanceId, TimeSpan.FromSeconds(20), "Finished", "Faulted");
         run["status"]!.GetValue<string>().Should().Be(expect, "the run was: {0}", run.ToJsonString());
         return run;

@@ -1,10 +1,10 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Orchestrator.Server.Tests.Hosting;
-using Orchestrator.Server.Tests.Runtime;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
+using Orchestrator.Server.Tests.Workflows;
 
 namespace Orchestrator.Server.Tests.Plugins;
 
@@ -34,7 +34,7 @@ public sealed class PagingWorkflowTests : IAsyncLifetime
             .RespondWith(Response.Create().WithStatusCode(201).WithBody("""{ "id": "10001", "key": "OPS-1" }"""));
         await _server.Client.PutAsJsonAsync("/api/secrets/slack-bot", new { value = "xoxb-test" });
         await _server.Client.PutAsJsonAsync("/api/secrets/jira-token", new { value = "atl-secret-token" });
-        await _server.Client.PublishAsync($$"""
+        await _server.Client.PublishDefinitionAsync($$"""
             { "definitionId": "page-and-announce", "name": "Page and announce",
               "root": { "activities": [
                 { "id": "start", "type": "Start" },
@@ -56,7 +56,7 @@ public sealed class PagingWorkflowTests : IAsyncLifetime
                 { "source": { "activity": "ticket" }, "target": { "activity": "end" } } ] } }
             """);
 
-        var id = await _server.Client.RunAsync("page-and-announce", new { input = new { summary = "Checkout returns 502", service = "checkout" } });
+        var id = await _server.Client.RunAsync("page-and-announce", new { summary = "Checkout returns 502", service = "checkout" });
         var run = await _server.Client.WaitForStatusAsync(id, TimeSpan.FromSeconds(30), "Finished", "Faulted");
 
         run["status"]!.GetValue<string>().Should().Be("Finished", run.ToJsonString());

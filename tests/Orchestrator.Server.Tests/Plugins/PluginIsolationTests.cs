@@ -1,5 +1,5 @@
 using Orchestrator.Server.Tests.Hosting;
-using Orchestrator.Server.Tests.Runtime;
+using Orchestrator.Server.Tests.Workflows;
 
 namespace Orchestrator.Server.Tests.Plugins;
 
@@ -19,7 +19,7 @@ public sealed class PluginIsolationTests : IAsyncLifetime
     [Fact]
     public async Task Two_plugins_on_Newtonsoft_Json_12_and_13_each_get_their_own_version()
     {
-        await _server.Client.PublishAsync("""
+        await _server.Client.PublishDefinitionAsync("""
             { "definitionId": "both-versions", "name": "Both versions",
               "root": { "activities": [
                 { "id": "start", "type": "Start" },

@@ -3,10 +3,10 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Orchestrator.Server.Tests.Api;
 using Orchestrator.Server.Tests.Hosting;
-using Orchestrator.Server.Tests.Runtime;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
+using Orchestrator.Server.Tests.Workflows;
 
 namespace Orchestrator.Server.Tests.Plugins;
 
@@ -61,7 +61,7 @@ public sealed class SecretsTests : IAsyncLifetime
         using var api = WireMockServer.Start();
         api.Given(Request.Create().WithPath("/me").UsingGet().WithHeader("Authorization", $"Bearer {Value}"))
             .RespondWith(Response.Create().WithStatusCode(200).WithBody("authorized"));
-        await _server.Client.PublishAsync($$"""
+        await _server.Client.PublishDefinitionAsync($$"""
             { "definitionId": "with-secret", "name": "With a secret",
               "root": { "activities": [
                 { "id": "start", "type": "Start" },

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Orchestrator.Server.Tests.Workflows;
 
 
 namespace Orchestrator.Server.Tests.Runtime;
@@ -32,7 +33,7 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
     [Fact]
     public async Task Fifty_runs_killed_mid_flight_all_finish_after_a_restart_and_no_activity_completes_twice()
     {
-        await _server.Client.PublishAsync("""
+        await _server.Client.PublishDefinitionAsync("""
             { "definitionId": "crash", "name": "Crash test",
               "variables": [ { "name": "step", "type": "Number", "default": 0 } ],
               "root": { "activities": [

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Orchestrator.Server.Tests.Api;
 using Orchestrator.Server.Tests.Hosting;
+using Orchestrator.Server.Tests.Workflows;
 
 namespace Orchestrator.Server.Tests.Runtime;
 
@@ -11,7 +12,7 @@ public sealed class CronTriggerTests(SqliteServerFixture fixture) : IClassFixtur
     [Fact]
     public async Task A_published_cron_trigger_starts_runs_and_retracting_stops_them()
     {
-        await fixture.Client.PublishAsync("""
+        await fixture.Client.PublishDefinitionAsync("""
             { "definitionId": "every-second", "name": "Every second",
               "triggers": [ { "cron": "* * * * * ?" } ],
               "root": { "activities": [ { "id": "start", "type": "Start" }, { "id": "end", "type": "End" } ],

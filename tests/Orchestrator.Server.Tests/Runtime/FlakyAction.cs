@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Orchestrator.Workflows.Activities;
 using Orchestrator.Workflows.Descriptors;
 
@@ -24,6 +25,7 @@ public sealed class FlakyAction : IActivity
 
     public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
+        context.Logger.LogInformation("Flaky runs in mode {Mode}", context.Input("mode"));
         switch (context.Input("mode") as string)
         {
             case "throw":

@@ -1,4 +1,5 @@
 using Orchestrator.Server.Tests.Hosting;
+using Orchestrator.Server.Tests.Workflows;
 
 namespace Orchestrator.Server.Tests.Runtime;
 
@@ -14,7 +15,7 @@ public sealed class ParallelBranchTests : IAsyncLifetime
     [Fact]
     public async Task A_quick_branch_completes_within_200_ms_of_the_fork_while_a_2_second_action_runs_beside_it()
     {
-        await _server.Client.PublishAsync("""
+        await _server.Client.PublishDefinitionAsync("""
             { "definitionId": "fork-slow-quick", "name": "Restart and page",
               "root": { "activities": [
                 { "id": "start", "type": "Start" },

@@ -1,4 +1,5 @@
 using Orchestrator.Server.Tests.Hosting;
+using Orchestrator.Server.Tests.Workflows;
 
 namespace Orchestrator.Server.Tests.Runtime;
 
@@ -8,7 +9,7 @@ public sealed class WaitTimeoutTests(SqliteServerFixture fixture) : IClassFixtur
     [Fact]
     public async Task A_wait_for_an_event_that_never_comes_follows_Failed_after_its_time_out()
     {
-        await fixture.Client.PublishAsync("""
+        await fixture.Client.PublishDefinitionAsync("""
             { "definitionId": "wait-times-out", "name": "Wait with a time-out",
               "root": { "activities": [
                 { "id": "start", "type": "Start" },
@@ -19,7 +20,7 @@ public sealed class WaitTimeoutTests(SqliteServerFixture fixture) : IClassFixtur
                 { "source": { "activity": "wait", "port": "Failed" }, "target": { "activity": "escalate" } } ] } }
             """);
 
-        var id = await fixture.Client.RunAsync("wait-times-out", new { correlationId = "never-acked" });
+        var id = await fixture.Client.RunAsync("wait-times-out", correlationId: "never-acked");
         var run = await fixture.Client.WaitForStatusAsync(id, TimeSpan.FromSeconds(15), "Finished", "Faulted");
 
         run["status"]!.GetValue<string>().Should().Be("Finished");
@@ -32,7 +33,7 @@ public sealed class WaitTimeoutTests(SqliteServerFixture fixture) : IClassFixtur
     [Fact]
     public async Task A_wait_resumed_before_its_time_out_completes_normally()
     {
-        await fixture.Client.PublishAsync("""
+        await fixture.Client.PublishDefinitionAsync("""
             { "definitionId": "wait-in-time", "name": "Wait in time",
               "root": { "activities": [
                 { "id": "start", "type": "Start" },
@@ -42,7 +43,7 @@ public sealed class WaitTimeoutTests(SqliteServerFixture fixture) : IClassFixtur
                 { "source": { "activity": "start" }, "target": { "activity": "wait" } },
                 { "source": { "activity": "wait" }, "target": { "activity": "end" } } ] } }
             """);
-        var id = await fixture.Client.RunAsync("wait-in-time", new { correlationId = "acked-in-time" });
+        var id = await fixture.Client.RunAsync("wait-in-time", correlationId: "acked-in-time");
         await fixture.Client.WaitForStatusAsync(id, TimeSpan.FromSeconds(10), "Suspended");
 
         await fixture.Client.PostAsync("/api/events/ack", System.Net.Http.Json.JsonContent.Create(new { correlationId = "acked-in-time" }));

@@ -102,6 +102,10 @@ public static class WorkflowCalls
         return instance;
     }
 
+    /// <summary>Polls until the run's status is one of <paramref name="statuses"/> (whichever it ends in).</summary>
+    public static Task<JsonNode> WaitForStatusAsync(this HttpClient client, string instanceId, TimeSpan timeout, params string[] statuses) =>
+        client.WaitForAsync(instanceId, i => statuses.Contains(i.Status()), $"status {string.Join("/", statuses)}", timeout);
+
     /// <summary>Polls until the run is Suspended with a bookmark of <paramref name="activityId"/> (the branch waits there).</summary>
     public static Task<JsonNode> WaitForBookmarkAsync(this HttpClient client, string instanceId, string activityId) =>
         client.WaitForAsync(instanceId, i => i.Status() == "Suspended" && i.Bookmarks().Any(b => b.Str("activityId") == activityId),
@@ -149,6 +153,8 @@ public static class WorkflowCalls
     /// <summary>The journal entries of one activity, oldest first.</summary>
     public static List<JsonNode> EntriesOf(this JsonNode instance, string activityId) =>
         instance.Journal().Where(e => e.Str("activityId") == activityId).ToList();
+
+    public static JsonNode JournalEntry(this JsonNode instance, string activityId) => instance.SingleEntry(activityId);
 
     public static JsonNode SingleEntry(this JsonNode instance, string activityId) =>
         instance.EntriesOf(activityId).Should().ContainSingle($"{activityId} should have run once; the journal is {instance["journal"]!.ToJsonString()}").Subject;
