@@ -81,7 +81,7 @@ public class ControlFlowActivityTests
     [Theory]
     [InlineData(90L, 90.0)]
     [InlineData(1.5, 1.5)]
-    [InlineData(0L, 0.0)]
+    [InlineData(0.25, 0.25)]
     public async Task Delay_suspends_on_a_timer_due_after_the_seconds(object seconds, double expected)
     {
         var result = await new DelayActivity().ExecuteAsync(For("Delay", Values(("seconds", seconds))));
@@ -99,7 +99,15 @@ public class ControlFlowActivityTests
 
         result.IsFaulted.Should().BeTrue();
         result.IsSuspended.Should().BeFalse();
-        result.Error.Should().Contain("seconds must be a number of seconds, 0 or more").And.Contain("-5");
+        result.Error.Should().Be("seconds must be a number more than 0; got -5.");
+    }
+
+    [Fact]
+    public async Task Delay_of_zero_seconds_faults()
+    {
+        var result = await new DelayActivity().ExecuteAsync(For("Delay", Values(("seconds", 0L))));
+
+        result.Error.Should().Be("seconds must be a number more than 0; got 0.");
     }
 
     [Fact]
@@ -107,7 +115,7 @@ public class ControlFlowActivityTests
     {
         var result = await new DelayActivity().ExecuteAsync(For("Delay"));
 
-        result.Error.Should().Be("seconds must be a number of seconds, 0 or more; it was null.");
+        result.Error.Should().Be("seconds must be a number more than 0; got null.");
     }
 
     [Fact]

@@ -514,10 +514,11 @@ public class WorkflowValidatorTests
     // ---- policies ----
 
     [Theory]
-    [InlineData("""{ "maxAttempts": 0 }""")]
-    [InlineData("""{ "maxAttempts": 101 }""")]
-    [InlineData("""{ "maxAttempts": 3, "backoffSeconds": -1 }""")]
-    public void A_bad_retry_policy_is_reported(string retry)
+    [InlineData("""{ "maxAttempts": 0 }""", "retry.maxAttempts", "retry.maxAttempts is required")]
+    [InlineData("""{ "backoffSeconds": 2 }""", "retry.maxAttempts", "retry.maxAttempts is required")]
+    [InlineData("""{ "maxAttempts": 101 }""", "retry.maxAttempts", "retry.maxAttempts must be 1–100; got 101.")]
+    [InlineData("""{ "maxAttempts": 3, "backoffSeconds": -1 }""", "retry.backoffSeconds", "retry.backoffSeconds must be 0 or more; got -1.")]
+    public void A_bad_retry_policy_is_reported_naming_the_field(string retry, string field, string message)
     {
         var definition = Flowchart($$"""
             { "id": "start", "type": "Start" },
@@ -527,8 +528,29 @@ public class WorkflowValidatorTests
 
         var error = SingleError(definition);
 
-        error.Should().BeEquivalentTo(new { ActivityId = "log", Input = "retry" });
-        error.Message.Should().Contain("retry.maxAttempts must be 1–100");
+        error.Should().BeEquivalentTo(new { ActivityId = "log", Input = field });
+        error.Message.Should().Contain(message);
+    }
+
+    [Theory]
+    [InlineData("Delay", "seconds", "0", "seconds must be a number more than 0; got 0.")]
+    [InlineData("Delay", "seconds", "-5", "seconds must be a number more than 0; got -5.")]
+    [InlineData("Delay", "seconds", "\"ten\"", "seconds must be a number; got string \"ten\".")]
+    [InlineData("Approval", "timeoutSeconds", "0", "timeoutSeconds must be a number more than 0; got 0.")]
+    [InlineData("Approval", "timeoutSeconds", "-1.5", "timeoutSeconds must be a number more than 0; got -1.5.")]
+    public void A_duration_of_zero_or_less_is_refused_naming_the_activity_and_input(string type, string input, string literal, string message)
+    {
+        var inputs = type == "Delay"
+            ? $$"""{ "seconds": {{literal}} }"""
+            : $$"""{ "title": "Go?", "assignees": ["ada"], "timeoutSeconds": {{literal}} }""";
+        var definition = Flowchart($$"""
+            { "id": "start", "type": "Start" },
+            { "id": "wait", "type": "{{type}}", "inputs": {{inputs}} }
+            """, "start -> wait");
+
+        var error = SingleError(definition);
+
+        error.Should().BeEquivalentTo(new { ActivityId = "wait", Input = input, Message = message });
     }
 
     [Theory]

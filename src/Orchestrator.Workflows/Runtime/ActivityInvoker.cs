@@ -40,10 +40,16 @@ public sealed class ActivityInvoker(TimeProvider clock, ILoggerFactory loggers)
 
         try
         {
+            var inputs = invocation.Inputs ?? invocation.Scope.EvaluateInputs(node, activity.Descriptor, limit.Token);
+            if (OutOfBounds(activity, inputs) is { } violation)
+            {
+                return ActivityResult.Fault(violation);
+            }
+
             var context = new ActivityContext
             {
                 Node = node,
-                Inputs = invocation.Inputs ?? invocation.Scope.EvaluateInputs(node, activity.Descriptor, limit.Token),
+                Inputs = inputs,
                 Variables = invocation.Variables,
                 InstanceId = invocation.InstanceId,
                 DefinitionId = invocation.DefinitionId,
@@ -78,6 +84,12 @@ public sealed class ActivityInvoker(TimeProvider clock, ILoggerFactory loggers)
             return ActivityResult.Fault($"{e.GetType().Name}: {e.Message}");
         }
     }
+
+    /// <summary>A literal out of its input's bound is refused at save; an expression can only be checked now.</summary>
+    private static string? OutOfBounds(IActivity activity, IReadOnlyDictionary<string, object?> inputs) =>
+        activity.Descriptor.Inputs
+            .Select(input => input.BoundViolation(inputs.GetValueOrDefault(input.Name)))
+            .FirstOrDefault(violation => violation is not null);
 
     /// <summary>An action runs off the turn and its result is kept with the run: it must end, and with bounded outputs.</summary>
     private static ActivityResult Checked(ActivityNode node, ActivityResult result)

@@ -30,7 +30,7 @@ internal static class LiteralTypes
             return $"{input.Name} must be one of {string.Join(", ", options)}; got \"{literal.GetValue<string>()}\".";
         }
 
-        return null;
+        return kind == JsonValueKind.Number ? input.BoundViolation(literal.GetValue<double>()) : null;
     }
 
     private static string Article(string type) => type is InputTypes.Array or InputTypes.Object or InputTypes.Any ? "an" : "a";

@@ -239,14 +239,24 @@ public sealed partial class WorkflowValidator(IActivityRegistry registry, Script
 
     private static void ValidatePolicies(ActivityNode node, List<ValidationError> errors)
     {
-        if (node.Retry is { } retry && (retry.MaxAttempts is < 1 or > 100 || retry.BackoffSeconds < 0 || !double.IsFinite(retry.BackoffSeconds)))
+        if (node.Retry is { } retry)
         {
-            errors.Add(new ValidationError(node.Id, "retry", "retry.maxAttempts must be 1–100 and retry.backoffSeconds 0 or more."));
+            if (retry.MaxAttempts is < 1 or > RetryPolicy.MaxAttemptsLimit)
+            {
+                errors.Add(new ValidationError(node.Id, "retry.maxAttempts", retry.MaxAttempts == 0
+                    ? $"retry.maxAttempts is required: the number of tries, 1–{RetryPolicy.MaxAttemptsLimit}."
+                    : $"retry.maxAttempts must be 1–{RetryPolicy.MaxAttemptsLimit}; got {retry.MaxAttempts}."));
+            }
+
+            if (retry.BackoffSeconds < 0 || !double.IsFinite(retry.BackoffSeconds))
+            {
+                errors.Add(new ValidationError(node.Id, "retry.backoffSeconds", $"retry.backoffSeconds must be 0 or more; got {retry.BackoffSeconds}."));
+            }
         }
 
         if (node.TimeoutSeconds is <= 0)
         {
-            errors.Add(new ValidationError(node.Id, "timeoutSeconds", "timeoutSeconds must be more than 0."));
+            errors.Add(new ValidationError(node.Id, "timeoutSeconds", $"timeoutSeconds must be more than 0; got {node.TimeoutSeconds}."));
         }
     }
 

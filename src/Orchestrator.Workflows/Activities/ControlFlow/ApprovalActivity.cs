@@ -25,7 +25,7 @@ public sealed class ApprovalActivity : IActivity
             new InputDescriptor("title", InputTypes.String, UiHints.Text, Required: true),
             new InputDescriptor("assignees", InputTypes.Array, UiHints.Json, Required: true, Description: "User or group names."),
             new InputDescriptor("options", InputTypes.Array, UiHints.Json, Default: new JsonArray("Approve", "Reject"), Description: "Each option becomes a port."),
-            new InputDescriptor("timeoutSeconds", InputTypes.Number, UiHints.Number),
+            new InputDescriptor("timeoutSeconds", InputTypes.Number, UiHints.Number, Description: "Seconds until the TimedOut port is taken; none waits for ever.", GreaterThan: 0),
         ],
         Outputs =
         [

@@ -13,7 +13,7 @@ public sealed class DelayActivity : IActivity
         Category = "Timing",
         DisplayName = "Delay",
         Description = "Waits for the given number of seconds, surviving restarts.",
-        Inputs = [new InputDescriptor("seconds", InputTypes.Number, UiHints.Number, Required: true)],
+        Inputs = [new InputDescriptor("seconds", InputTypes.Number, UiHints.Number, Required: true, GreaterThan: 0)],
         CanSuspend = true,
     };
 
@@ -27,9 +27,15 @@ public sealed class DelayActivity : IActivity
             decimal m => (double)m,
             _ => double.NaN,
         };
-        return ValueTask.FromResult(double.IsFinite(seconds) && seconds >= 0
+        // The invoker refuses a value out of the input's bound before this runs; the same rule holds when called directly.
+        if (Descriptor.Inputs[0].BoundViolation(context.Input("seconds")) is { } violation)
+        {
+            return ValueTask.FromResult(ActivityResult.Fault(violation));
+        }
+
+        return ValueTask.FromResult(double.IsFinite(seconds)
             ? ActivityResult.Suspend(new BookmarkRequest(BookmarkKind.Timer, TypeName, context.Now.AddSeconds(seconds)))
-            : ActivityResult.Fault($"seconds must be a number of seconds, 0 or more; it was {DecisionActivity.Describe(context.Input("seconds"))}."));
+            : ActivityResult.Fault($"seconds must be a number more than 0; got {DecisionActivity.Describe(context.Input("seconds"))}."));
     }
 
     public ValueTask<ActivityResult> ResumeAsync(ActivityContext context, System.Text.Json.Nodes.JsonNode? payload) =>
