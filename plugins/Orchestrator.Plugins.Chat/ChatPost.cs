@@ -7,35 +7,24 @@ using Orchestrator.Sdk;
 
 namespace Orchestrator.Plugins.Chat;
 
-/// <summary>Posts JSON to a chat service, retrying 429 (Retry-After) and 5xx a few times.</summary>
+/// <summary>Posts JSON to a chat service (429 and 5xx are retried by the host's HTTP client).</summary>
 internal static class ChatPost
 {
-    private const int MaxRetries = 3;
-
     public static async Task<(int Status, string Body)> SendAsync(ActionContext context, string url, JsonNode body, string? bearerToken, CancellationToken cancellationToken)
     {
         var client = context.CreateHttpClient("chat");
-        for (var attempt = 0; ; attempt++)
+        using var request = new HttpRequestMessage(HttpMethod.Post, url)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, url)
-            {
-                Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
-            };
-            if (bearerToken is not null)
-            {
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearerToken);
-            }
-
-            using var response = await client.SendAsync(request, cancellationToken);
-            var text = await response.Content.ReadAsStringAsync(cancellationToken);
-            if ((response.StatusCode == HttpStatusCode.TooManyRequests || (int)response.StatusCode >= 500) && attempt < MaxRetries)
-            {
-                await Task.Delay(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(Math.Pow(2, attempt)), cancellationToken);
-                continue;
-            }
-
-            return ((int)response.StatusCode, text);
+            Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
+        };
+        if (bearerToken is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearerToken);
         }
+
+        using var response = await client.SendAsync(request, cancellationToken);
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        return ((int)response.StatusCode, text);
     }
 
     /// <summary>A webhook URL from a secret: webhook URLs are credentials.</summary>

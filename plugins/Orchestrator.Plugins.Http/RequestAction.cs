@@ -23,7 +23,6 @@ namespace Orchestrator.Plugins.Http;
 [Output("headers", Description = "Response headers, names in lower case.")]
 public sealed class RequestAction : IAction
 {
-    private const int MaxRetriesOn429 = 3;
     private const int MaxBodyCharacters = 1_000_000;
 
     public async Task<ActionResult> ExecuteAsync(ActionContext context, CancellationToken cancellationToken)
@@ -52,25 +51,14 @@ public sealed class RequestAction : IAction
         var client = context.CreateHttpClient("http");
         try
         {
-            for (var attempt = 0; ; attempt++)
+            using var request = BuildRequest(context, method, url);
+            if (token is not null)
             {
-                using var request = BuildRequest(context, method, url);
-                if (token is not null)
-                {
-                    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-                }
-
-                using var response = await client.SendAsync(request, timeout.Token);
-                if (response.StatusCode == HttpStatusCode.TooManyRequests && attempt < MaxRetriesOn429 && response.Headers.RetryAfter is { } retryAfter)
-                {
-                    var wait = retryAfter.Delta ?? (retryAfter.Date - DateTimeOffset.UtcNow) ?? TimeSpan.FromSeconds(1);
-                    context.Logger.LogInformation("{Url} answered 429; retrying in {Seconds} s", url, wait.TotalSeconds);
-                    await Task.Delay(wait < TimeSpan.Zero ? TimeSpan.Zero : wait, timeout.Token);
-                    continue;
-                }
-
-                return await ToResultAsync(context, url, response, timeout.Token);
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
             }
+
+            using var response = await client.SendAsync(request, timeout.Token);
+            return await ToResultAsync(context, url, response, timeout.Token);
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {

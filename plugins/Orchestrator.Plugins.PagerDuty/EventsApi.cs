@@ -10,7 +10,6 @@ namespace Orchestrator.Plugins.PagerDuty;
 internal static class EventsApi
 {
     public const string DefaultBaseUrl = "https://events.pagerduty.com";
-    private const int MaxRetries = 3;
 
     public static async Task<ActionResult> SendAsync(ActionContext context, string action, string? dedupKey, JsonObject? payload, CancellationToken cancellationToken)
     {
@@ -37,32 +36,21 @@ internal static class EventsApi
 
         var url = $"{context.GetInput("baseUrl", DefaultBaseUrl).TrimEnd('/')}/v2/enqueue";
         var client = context.CreateHttpClient("pagerduty");
-        for (var attempt = 0; ; attempt++)
+        using var response = await client.PostAsJsonAsync(url, body, cancellationToken);
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        if (response.StatusCode == HttpStatusCode.Accepted)
         {
-            using var response = await client.PostAsJsonAsync(url, body, cancellationToken);
-            var text = await response.Content.ReadAsStringAsync(cancellationToken);
-            if ((response.StatusCode == HttpStatusCode.TooManyRequests || (int)response.StatusCode >= 500) && attempt < MaxRetries)
+            var answer = Parse(text);
+            return ActionResult.Done(new Dictionary<string, object?>
             {
-                // PagerDuty asks clients to back off and retry on 429 and 5xx.
-                var wait = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(Math.Pow(2, attempt));
-                await Task.Delay(wait, cancellationToken);
-                continue;
-            }
-
-            if (response.StatusCode == HttpStatusCode.Accepted)
-            {
-                var answer = Parse(text);
-                return ActionResult.Done(new Dictionary<string, object?>
-                {
-                    ["dedupKey"] = answer?["dedup_key"]?.GetValue<string>() ?? dedupKey,
-                    ["status"] = answer?["status"]?.GetValue<string>(),
-                    ["message"] = answer?["message"]?.GetValue<string>(),
-                });
-            }
-
-            var errors = Parse(text)?["errors"] is JsonArray list ? string.Join("; ", list.Select(e => e?.ToString())) : text;
-            return ActionResult.Failed($"PagerDuty answered {(int)response.StatusCode}: {errors}");
+                ["dedupKey"] = answer?["dedup_key"]?.GetValue<string>() ?? dedupKey,
+                ["status"] = answer?["status"]?.GetValue<string>(),
+                ["message"] = answer?["message"]?.GetValue<string>(),
+            });
         }
+
+        var errors = Parse(text)?["errors"] is JsonArray list ? string.Join("; ", list.Select(e => e?.ToString())) : text;
+        return ActionResult.Failed($"PagerDuty answered {(int)response.StatusCode}: {errors}");
     }
 
     private static JsonNode? Parse(string text)

@@ -7,40 +7,29 @@ using Orchestrator.Sdk;
 
 namespace Orchestrator.Plugins.Ticketing;
 
-/// <summary>JSON calls to a ticketing API with its authorisation, retrying 429 (Retry-After) and 5xx a few times.</summary>
+/// <summary>JSON calls to a ticketing API with its authorisation, (429 and 5xx are retried by the host's HTTP client).</summary>
 internal static class JsonApi
 {
-    private const int MaxRetries = 3;
-
     public static async Task<(int Status, JsonNode? Body, string Text)> SendAsync(ActionContext context, HttpMethod method, string url,
         AuthenticationHeaderValue authorization, JsonNode? body, CancellationToken cancellationToken, params (string Name, string Value)[] headers)
     {
         var client = context.CreateHttpClient("ticketing");
-        for (var attempt = 0; ; attempt++)
+        using var request = new HttpRequestMessage(method, url);
+        request.Headers.Authorization = authorization;
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        foreach (var (name, value) in headers)
         {
-            using var request = new HttpRequestMessage(method, url);
-            request.Headers.Authorization = authorization;
-            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-            foreach (var (name, value) in headers)
-            {
-                request.Headers.TryAddWithoutValidation(name, value);
-            }
-
-            if (body is not null)
-            {
-                request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
-            }
-
-            using var response = await client.SendAsync(request, cancellationToken);
-            var text = await response.Content.ReadAsStringAsync(cancellationToken);
-            if ((response.StatusCode == HttpStatusCode.TooManyRequests || (int)response.StatusCode >= 500) && attempt < MaxRetries)
-            {
-                await Task.Delay(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(Math.Pow(2, attempt)), cancellationToken);
-                continue;
-            }
-
-            return ((int)response.StatusCode, Parse(text), text);
+            request.Headers.TryAddWithoutValidation(name, value);
         }
+
+        if (body is not null)
+        {
+            request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+        }
+
+        using var response = await client.SendAsync(request, cancellationToken);
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        return ((int)response.StatusCode, Parse(text), text);
     }
 
     public static AuthenticationHeaderValue Basic(string user, string password) =>

@@ -10,7 +10,8 @@ public static class ActionTest
     /// <param name="action">The action under test.</param>
     /// <param name="inputs">Input values as a workflow would pass them: strings, numbers, booleans, lists, dictionaries.</param>
     /// <param name="secrets">Secrets by name, for inputs of kind Secret.</param>
-    /// <param name="http">The HTTP client the action gets (e.g. pointed at a fake server on loopback); a new one by default.</param>
+    /// <param name="http">The HTTP client the action gets; by default the host's own clients (the same retries of 429 and
+    /// 5xx, circuit breaker and per-attempt time-out as in a run, see <see cref="Orchestrator.Http.ActionHttpClients"/>).</param>
     /// <param name="logger">Receives the action's log entries; see <see cref="RecordingLogger.Entries"/>.</param>
     /// <param name="cancellationToken">Cancels the action, as the step's time-out would.</param>
     public static Task<ActionResult> RunAsync(
@@ -34,7 +35,7 @@ public static class ActionTest
             Inputs = inputs,
             IdempotencyKey = idempotencyKey,
             Logger = logger ?? new RecordingLogger(),
-            HttpClientFactory = _ => http ?? new HttpClient(),
+            HttpClientFactory = name => http ?? Orchestrator.Http.ActionHttpClients.Create(name),
             SecretReader = (name, _) => ValueTask.FromResult(secrets is not null && secrets.TryGetValue(name, out var value) ? value : null),
         };
 }

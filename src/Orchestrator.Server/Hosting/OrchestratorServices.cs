@@ -1,3 +1,4 @@
+using Orchestrator.Http;
 using Orchestrator.Incidents;
 using Orchestrator.Incidents.Intake;
 using Orchestrator.Incidents.Problems;
@@ -58,6 +59,7 @@ public static class OrchestratorServices
 
         builder.Services.AddSingleton(new ScriptSandbox(SandboxLimits.Default));
         builder.Services.AddHttpClient();
+        builder.Services.AddActionHttpClients();
         builder.Services.AddDataProtection()
             .SetApplicationName("Orchestrator")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
@@ -66,7 +68,7 @@ public static class OrchestratorServices
         // Activities the host provides (registered as IActivity) join the built-in ones; plugins add actions to both.
         builder.Services.AddSingleton(services => new PluginCatalog(
             [.. ActivityRegistry.BuiltIn(), .. services.GetServices<IActivity>()],
-            name => services.GetRequiredService<IHttpClientFactory>().CreateClient(name),
+            name => ActionHttpClients.Create(services.GetRequiredService<IHttpClientFactory>(), name),
             async (name, cancellationToken) =>
             {
                 await using var scope = services.CreateAsyncScope();
