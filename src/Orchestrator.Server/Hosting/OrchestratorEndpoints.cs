@@ -1,3 +1,4 @@
+using Scalar.AspNetCore;
 using Orchestrator.Server.Api;
 using Orchestrator.Server.Api.Incidents;
 using Orchestrator.Server.Api.Intake;
@@ -17,6 +18,16 @@ public static class OrchestratorEndpoints
         app.UseStaticFiles();
 
         app.MapOpenApi();
+        // Scalar serves its own bundled script (no CDN); web fonts, telemetry and its hosted AI/MCP helpers are off:
+        // nothing leaves the machine (ApiReferencePageTests checks it in a browser).
+        app.MapScalarApiReference("/api-reference", options => options
+            .WithTitle("Orchestrator API reference")
+            .DisableDefaultFonts()
+            .DisableTelemetry()
+            .DisableAgent()
+            .DisableMcp()
+            .HideDeveloperTools());
+        app.MapGet("/api-reference.html", () => Results.Redirect("/api-reference/v1", permanent: true)).ExcludeFromDescription();
         app.MapHealthApi();
         app.MapIncidentsApi();
         app.MapProblemsApi();

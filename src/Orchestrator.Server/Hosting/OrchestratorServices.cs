@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Orchestrator.Http;
 using Orchestrator.Incidents;
 using Orchestrator.Incidents.Intake;
@@ -40,7 +41,12 @@ public static class OrchestratorServices
         builder.Services.ConfigureHttpJsonOptions(json => ApiJson.Configure(json.SerializerOptions));
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Orchestrator API";
+            document.Info.Description = "Incidents, problems, workflows, plugins and alert intake. Errors are RFC 9457 problem details (application/problem+json) naming the field at fault.";
+            return Task.CompletedTask;
+        }));
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<SchedulerHealthCheck>("scheduler");
 
         builder.Services.AddSingleton(TimeProvider.System);
@@ -80,16 +86,19 @@ public static class OrchestratorServices
         builder.Services.AddScoped<WorkflowDefinitionService>();
         builder.Services.AddScoped<WorkflowFileLoader>();
 
-        var runtime = builder.Configuration.GetSection($"{OrchestratorOptions.Section}:Workflows").Get<RuntimeOptions>() ?? new RuntimeOptions();
-        if (runtime.KeepDeliveryIdsFor <= TimeSpan.Zero)
-        {
-            throw new InvalidOperationException(
-                $"{OrchestratorOptions.Section}:Workflows:KeepDeliveryIdsFor must be a positive time span (e.g. 7.00:00:00); got {runtime.KeepDeliveryIdsFor}.");
-        }
-
-        runtime.SingleNode = options.Database.Provider == DatabaseProvider.Sqlite;
-        runtime.PromotedInputs = ["alert"]; // runs started by alert.received read alert.severity, alert.summary…
-        builder.Services.AddSingleton(runtime);
+        // Bound, validated (clear errors naming the setting) and checked when the host starts, not on first use.
+        // "Single node" is decided here and only here: the embedded SQLite database has one server, so leases stay in memory.
+        var singleNode = options.Database.Provider == DatabaseProvider.Sqlite;
+        builder.Services.AddOptions<RuntimeOptions>()
+            .BindConfiguration($"{OrchestratorOptions.Section}:Workflows")
+            .ValidateDataAnnotations()
+            .ValidateOnStart()
+            .PostConfigure(runtime =>
+            {
+                runtime.SingleNode = singleNode;
+                runtime.PromotedInputs = ["alert"]; // runs started by alert.received read alert.severity, alert.summary…
+            });
+        builder.Services.AddSingleton(services => services.GetRequiredService<IOptions<RuntimeOptions>>().Value);
         builder.Services.AddSingleton<ActivityInvoker>();
         builder.Services.AddSingleton<WorkflowInterpreter>();
         builder.Services.AddSingleton<WorkflowDispatcher>();
@@ -100,13 +109,7 @@ public static class OrchestratorServices
         builder.Services.AddOrchestratorScheduling(options.Database.Provider, options.Database.ResolveConnectionString(dataDirectory));
         builder.Services.AddScoped<WorkflowRunner>();
         builder.Services.AddScoped<WorkflowOperations>();
-        builder.Services.AddHostedService(services => new WorkflowRuntimeHost(
-            services.GetRequiredService<IServiceScopeFactory>(),
-            services.GetRequiredService<WorkflowDispatcher>(),
-            runtime,
-            services.GetRequiredService<TimeProvider>(),
-            services.GetRequiredService<ILogger<WorkflowRuntimeHost>>(),
-            singleNode: options.Database.Provider == DatabaseProvider.Sqlite));
+        builder.Services.AddHostedService<WorkflowRuntimeHost>();
         return builder;
     }
 }

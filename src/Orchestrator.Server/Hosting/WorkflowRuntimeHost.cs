@@ -13,8 +13,7 @@ internal sealed class WorkflowRuntimeHost(
     WorkflowDispatcher dispatcher,
     RuntimeOptions options,
     TimeProvider clock,
-    ILogger<WorkflowRuntimeHost> logger,
-    bool singleNode) : BackgroundService
+    ILogger<WorkflowRuntimeHost> logger) : BackgroundService
 {
     private static readonly TimeSpan TimerSafetyLag = TimeSpan.FromSeconds(5);
 
@@ -23,7 +22,7 @@ internal sealed class WorkflowRuntimeHost(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (singleNode)
+        if (options.SingleNode)
         {
             await WithStoreAsync(store => store.ReleaseAllAsync(stoppingToken));
             await using var scope = scopes.CreateAsyncScope();

@@ -31,13 +31,17 @@ public sealed class HostTests(SqliteServerFixture fixture) : IClassFixture<Sqlit
     }
 
     [Fact]
-    public async Task Api_reference_page_is_served_and_reads_the_openapi_document()
+    public async Task Api_reference_page_is_served_by_Scalar_from_its_bundled_script_and_reads_the_openapi_document()
     {
         var response = await _client.GetAsync("/api-reference.html");
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.RequestMessage!.RequestUri!.AbsolutePath.Should().Be("/api-reference/v1", "the old address redirects");
         response.Content.Headers.ContentType?.MediaType.Should().Be("text/html");
-        (await response.Content.ReadAsStringAsync()).Should().Contain("openapi/v1.json");
+        var page = await response.Content.ReadAsStringAsync();
+        page.Should().Contain("openapi/v1.json").And.Contain("<script src=\"scalar.js\"></script>");
+        page.Should().NotContain("https://", "the page loads nothing from elsewhere");
+        (await _client.GetAsync("/api-reference/scalar.js")).StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
     [Fact]
@@ -47,7 +51,7 @@ public sealed class HostTests(SqliteServerFixture fixture) : IClassFixture<Sqlit
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         response.Content.Headers.ContentType?.MediaType.Should().Be("text/html");
-        (await response.Content.ReadAsStringAsync()).Should().Contain("href=\"/api-reference.html\"");
+        (await response.Content.ReadAsStringAsync()).Should().Contain("href=\"/api-reference/v1\"");
     }
 
     [Fact]
