@@ -25,6 +25,11 @@ public sealed class IncidentService(IIncidentStore store, IncidentRules rules, T
     public async Task<Incident> GetAsync(Guid id, CancellationToken cancellationToken) =>
         await store.FindIncidentAsync(id, cancellationToken) ?? throw new NotFoundException("incident", id);
 
+    /// <summary>The incident by its number (INC0001001, any case), as people quote it.</summary>
+    public async Task<Incident> GetByNumberAsync(string number, CancellationToken cancellationToken) =>
+        await store.FindIncidentByNumberAsync(number.Trim().ToUpperInvariant(), cancellationToken)
+        ?? throw new NotFoundException("incident", number, "number");
+
     public Task<PagedResult<Incident>> SearchAsync(IncidentQuery query, CancellationToken cancellationToken) =>
         store.SearchIncidentsAsync(query, cancellationToken);
 

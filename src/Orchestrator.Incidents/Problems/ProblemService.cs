@@ -38,7 +38,7 @@ public sealed class ProblemService(IIncidentStore store, IncidentRules rules, Ti
     {
         var problem = await GetAsync(problemId, cancellationToken);
         var incident = await store.FindIncidentAsync(incidentId, cancellationToken)
-            ?? throw new InvalidFieldException("incidentId", $"No incident with id '{incidentId}'.");
+            ?? throw new NotFoundException("incident", incidentId);
         ProblemResolution.Link(problem, incident, Now(actor));
         await store.CommitAsync(cancellationToken);
         return incident;

@@ -12,6 +12,9 @@ public interface IIncidentStore
 {
     Task<Incident?> FindIncidentAsync(Guid id, CancellationToken cancellationToken);
 
+    /// <summary>The incident numbered <paramref name="number"/> (e.g. INC0001001, as stored: upper case).</summary>
+    Task<Incident?> FindIncidentByNumberAsync(string number, CancellationToken cancellationToken);
+
     Task<PagedResult<Incident>> SearchIncidentsAsync(IncidentQuery query, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<TimelineEntry>> GetTimelineAsync(Guid incidentId, CancellationToken cancellationToken);

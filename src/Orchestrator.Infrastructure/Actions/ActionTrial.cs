@@ -25,7 +25,7 @@ public sealed class ActionTrial(IActivityRegistry registry, WorkflowValidator va
     /// <see cref="InvalidFieldException"/> naming the input at fault (<c>inputs.&lt;name&gt;</c> or <c>secrets.&lt;name&gt;</c>).</summary>
     public async Task<Result> TryAsync(string type, JsonObject? inputs, JsonObject? secretNames, int? timeoutSeconds, CancellationToken cancellationToken)
     {
-        var activity = registry.Find(type) ?? throw new NotFoundException("activity type", type);
+        var activity = registry.Find(type) ?? throw new NotFoundException("activity type", type, "name");
         if (!activity.Descriptor.HasSideEffects)
         {
             throw new InvalidFieldException("type", $"{type} is a built-in control-flow activity; only actions (activities with side effects, from plugins) can be tried on their own.");

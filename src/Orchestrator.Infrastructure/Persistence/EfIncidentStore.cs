@@ -13,6 +13,9 @@ internal sealed class EfIncidentStore(OrchestratorDbContext db) : IIncidentStore
     public Task<Incident?> FindIncidentAsync(Guid id, CancellationToken cancellationToken) =>
         db.Incidents.FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
 
+    public Task<Incident?> FindIncidentByNumberAsync(string number, CancellationToken cancellationToken) =>
+        db.Incidents.FirstOrDefaultAsync(i => i.Number == number, cancellationToken);
+
     public async Task<PagedResult<Incident>> SearchIncidentsAsync(IncidentQuery query, CancellationToken cancellationToken)
     {
         var incidents = db.Incidents.AsNoTracking();

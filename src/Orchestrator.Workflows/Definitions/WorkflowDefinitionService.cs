@@ -37,6 +37,13 @@ public sealed class WorkflowDefinitionService(
     /// <summary>Saves the definition as a new draft version of <paramref name="definitionId"/>; published versions never change.</summary>
     public async Task<StoredDefinition> SaveDraftAsync(string definitionId, WorkflowDefinition definition, CancellationToken cancellationToken)
     {
+        if (definition.DefinitionId is { Length: > 0 } named && named != definitionId)
+        {
+            // Saving it here would copy another definition's content under this id (or the other way round, by mistake).
+            throw new InvalidWorkflowDefinitionException([new Validation.ValidationError(null, "definitionId",
+                $"The body is definition '{named}' but the address is '{definitionId}'; PUT it to /api/workflow-definitions/{named}, or leave definitionId out.")]);
+        }
+
         definition = definition with { DefinitionId = definitionId };
         _ = await GetAsync(definitionId, null, cancellationToken);
         EnsureValid(definition);

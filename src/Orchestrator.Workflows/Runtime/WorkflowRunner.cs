@@ -30,8 +30,15 @@ public sealed class WorkflowRunner(
     /// <summary>Starts a run of the published version of <paramref name="definitionId"/>.</summary>
     public async Task<WorkflowInstance> StartAsync(string definitionId, JsonObject? input, string? correlationId, CancellationToken cancellationToken)
     {
-        var published = await definitions.GetPublishedAsync(definitionId, cancellationToken)
-            ?? throw new WorkflowDefinitionNotFoundException(definitionId, null);
+        var published = await definitions.GetPublishedAsync(definitionId, cancellationToken);
+        if (published is null)
+        {
+            throw await definitions.GetAsync(definitionId, null, cancellationToken) is null
+                ? new WorkflowDefinitionNotFoundException(definitionId, null)
+                : new WorkflowDefinitionConflictException(
+                    $"Workflow definition '{definitionId}' has no published version; publish one with POST /api/workflow-definitions/{definitionId}/publish.");
+        }
+
         var definition = await cache.GetAsync(definitions, definitionId, published.Definition.Version, cancellationToken) ?? published.Definition;
         return await StartAsync(definition, input, correlationId, cancellationToken);
     }

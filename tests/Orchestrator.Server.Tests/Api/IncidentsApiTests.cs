@@ -37,6 +37,18 @@ public abstract class IncidentsApiTests(ServerFixture fixture)
     }
 
     [DatabaseFact]
+    public async Task An_incident_is_found_by_its_number_as_well_as_its_id_and_an_unknown_number_is_404()
+    {
+        var created = await _client.CreateIncidentAsync();
+        var number = created.Str("number");
+
+        (await _client.GetIncidentAsync(number)).Id().Should().Be(created.Id());
+        (await _client.GetIncidentAsync(number.ToLowerInvariant())).Id().Should().Be(created.Id(), "people type numbers in any case");
+        var missing = await (await _client.GetAsync("/api/incidents/INC9999999")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        missing.Str("detail").Should().Be("No incident with number 'INC9999999'.");
+    }
+
+    [DatabaseFact]
     public async Task Numbers_increase_by_one()
     {
         var first = await _client.CreateIncidentAsync();

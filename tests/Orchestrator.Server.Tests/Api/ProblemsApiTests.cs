@@ -158,15 +158,15 @@ public abstract class ProblemsApiTests(ServerFixture fixture)
     }
 
     [DatabaseFact]
-    public async Task Linking_an_unknown_incident_is_a_400_naming_incidentId()
+    public async Task Linking_an_unknown_incident_is_a_404_naming_it()
     {
         var problem = await _client.CreateProblemAsync();
+        var unknown = Guid.NewGuid();
 
-        var response = await _client.LinkIncidentAsync(problem.Id(), new { incidentId = Guid.NewGuid() });
+        var response = await _client.LinkIncidentAsync(problem.Id(), new { incidentId = unknown });
 
-        var error = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
-        error.ErrorsFor("incidentId").Should().NotBeEmpty();
-        error.Str("field").Should().Be("incidentId");
+        var error = await response.ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        error.Str("detail").Should().Be($"No incident with id '{unknown}'.");
     }
 
     [DatabaseFact]

@@ -371,16 +371,33 @@ public abstract class LifecycleTests(ServerFixture fixture)
     }
 
     [DatabaseFact]
-    public async Task Running_an_unknown_or_unpublished_definition_is_a_404()
+    public async Task Running_an_unknown_definition_is_a_404_and_one_with_no_published_version_a_409_saying_so()
     {
         await (await _client.StartRunAsync(WorkflowCalls.NewId("missing"))).ShouldBeProblemAsync(HttpStatusCode.NotFound);
 
         var draft = await _client.CreateDefinitionAsync(Definition(WorkflowCalls.NewId("draft"), [Start], []));
-        await (await _client.StartRunAsync(draft)).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        (await (await _client.StartRunAsync(draft)).ShouldBeProblemAsync(HttpStatusCode.Conflict))
+            .Str("detail").Should().Contain("has no published version").And.Contain($"/api/workflow-definitions/{draft}/publish");
 
         await _client.PublishAsync(draft);
         await (await _client.DeleteAsync($"/api/workflow-definitions/{draft}")).ShouldBeAsync(HttpStatusCode.NoContent);
-        await (await _client.StartRunAsync(draft)).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        (await (await _client.StartRunAsync(draft)).ShouldBeProblemAsync(HttpStatusCode.Conflict))
+            .Str("detail").Should().Contain("has no published version", "a retracted definition is still there, only unpublished");
+    }
+
+    [DatabaseFact]
+    public async Task Saving_a_draft_whose_body_names_another_definition_is_refused_naming_definitionId()
+    {
+        var first = await _client.CreateDefinitionAsync(Definition(WorkflowCalls.NewId("first"), [Start], []));
+        var other = WorkflowCalls.NewId("other");
+
+        var response = await _client.PutAsync($"/api/workflow-definitions/{first}",
+            new StringContent(Definition(other, [Start], []), System.Text.Encoding.UTF8, "application/json"));
+
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        problem["errors"]![0]!.Str("input").Should().Be("definitionId");
+        problem["errors"]![0]!.Str("message").Should().Contain($"'{other}'").And.Contain($"'{first}'");
+        (await _client.GetStringAsync($"/api/workflow-definitions/{first}/versions")).Should().NotContain("\"version\":2", "nothing was saved");
     }
 
     [DatabaseFact]

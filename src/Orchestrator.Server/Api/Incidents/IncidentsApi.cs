@@ -17,6 +17,7 @@ public static class IncidentsApi
         api.MapPost("/", Create).WithSummary("Record an incident");
         api.MapGet("/", Search).WithSummary("List incidents, newest first, with filters");
         api.MapGet("/{id:guid}", Get).WithSummary("Get one incident");
+        api.MapGet("/{number}", GetByNumber).WithSummary("Get one incident by its number (INC0001001)");
         api.MapPatch("/{id:guid}", Update).WithSummary("Change descriptive fields; impact or urgency recompute priority");
         api.MapPost("/{id:guid}/transitions", Transition).WithSummary("Move the incident through its lifecycle");
         api.MapPost("/{id:guid}/assignment", Assign).WithSummary("Assign a group and/or an assignee");
@@ -50,6 +51,9 @@ public static class IncidentsApi
 
     private static async Task<Ok<IncidentResponse>> Get(Guid id, IncidentService incidents, HttpContext http, CancellationToken ct) =>
         Respond(http, await incidents.GetAsync(id, ct));
+
+    private static async Task<Ok<IncidentResponse>> GetByNumber(string number, IncidentService incidents, HttpContext http, CancellationToken ct) =>
+        Respond(http, await incidents.GetByNumberAsync(number, ct));
 
     private static async Task<Ok<IncidentResponse>> Update(Guid id, UpdateIncidentRequest request, IncidentService incidents, HttpContext http, CancellationToken ct)
     {
