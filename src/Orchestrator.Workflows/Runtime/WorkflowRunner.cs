@@ -233,23 +233,22 @@ public sealed class WorkflowRunner(
     {
         foreach (var bookmark in created.Where(b => b.Kind == BookmarkKind.ChildWorkflow))
         {
-            var childDefinitionId = bookmark.Data?["definitionId"]?.GetValue<string>() ?? string.Empty;
-            var wait = bookmark.Data?["wait"]?.GetValue<bool>() ?? true;
+            var (childDefinitionId, input, wait) = ChildRun.ReadData(bookmark.Data);
             var published = await definitions.GetPublishedAsync(childDefinitionId, cancellationToken);
             if (published is null)
             {
                 commit.Messages.Add((parent.Id, InboxMessageKind.Resume, bookmark.Id,
-                    new JsonObject { ["error"] = $"No published workflow '{childDefinitionId}' to run." }));
+                    ChildRun.ToPayload(new ChildRun.Answer(null, null, $"No published workflow '{childDefinitionId}' to run."))));
                 continue;
             }
 
-            var child = WorkflowInterpreter.NewInstance(published.Definition, NewId(), bookmark.Data?["input"]?.DeepClone() as JsonObject,
+            var child = WorkflowInterpreter.NewInstance(published.Definition, NewId(), input,
                 parent.CorrelationId, clock.GetUtcNow(), parent.Id, wait ? bookmark.Id : null);
             commit.NewInstances.Add(child);
             if (!wait)
             {
                 commit.Messages.Add((parent.Id, InboxMessageKind.Resume, bookmark.Id,
-                    new JsonObject { ["instanceId"] = child.Id, ["status"] = nameof(WorkflowStatus.Running) }));
+                    ChildRun.ToPayload(new ChildRun.Answer(child.Id, nameof(WorkflowStatus.Running)))));
             }
 
             logger.LogInformation("Workflow instance {InstanceId} started child {ChildId} of {DefinitionId}", parent.Id, child.Id, childDefinitionId);
@@ -262,13 +261,8 @@ public sealed class WorkflowRunner(
         if (instance is { ParentInstanceId: { } parentId, ParentBookmarkId: { } bookmarkId }
             && instance.Status is WorkflowStatus.Finished or WorkflowStatus.Cancelled or WorkflowStatus.Faulted)
         {
-            commit.Messages.Add((parentId, InboxMessageKind.Resume, bookmarkId, new JsonObject
-            {
-                ["instanceId"] = instance.Id,
-                ["status"] = instance.Status.ToString(),
-                ["error"] = instance.Fault?.Message,
-                ["variables"] = Templating.ScriptValues.ToJson(instance.Variables),
-            }));
+            commit.Messages.Add((parentId, InboxMessageKind.Resume, bookmarkId, ChildRun.ToPayload(new ChildRun.Answer(
+                instance.Id, instance.Status.ToString(), instance.Fault?.Message, Templating.ScriptValues.ToJson(instance.Variables) as JsonObject))));
         }
     }
 

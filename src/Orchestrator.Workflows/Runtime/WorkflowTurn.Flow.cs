@@ -94,13 +94,10 @@ internal sealed partial class WorkflowTurn
             Publish(WorkflowEventKind.ActivityCancelled, item.ActivityId, null);
         }
 
-        foreach (var key in instance.Connections.Keys.ToList())
+        // Forget what was decided on the connections into the cancelled branches and into the join itself.
+        foreach (var connection in definition.Root.Connections.Where(c => OnTheWay(c.Target.Activity) || c.Target.Activity == joinId))
         {
-            var parts = key.Split('|');
-            if (OnTheWay(parts[2]) || parts[2] == joinId)
-            {
-                instance.Connections.Remove(key);
-            }
+            instance.Connections.Remove(WorkflowInstance.ConnectionKey(connection));
         }
     }
 }

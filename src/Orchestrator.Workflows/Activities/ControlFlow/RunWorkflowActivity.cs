@@ -40,25 +40,25 @@ public sealed class RunWorkflowActivity : IActivity
             return ValueTask.FromResult(ActivityResult.Fault("definitionId must name a published workflow."));
         }
 
-        var data = new JsonObject
-        {
-            ["definitionId"] = definitionId,
-            ["input"] = ScriptValues.ToJson(context.Input("input")),
-            ["wait"] = context.Input("wait") is not false,
-        };
-        return ValueTask.FromResult(ActivityResult.Suspend(new BookmarkRequest(BookmarkKind.ChildWorkflow, definitionId, Data: data)));
+        var request = new Runtime.ChildRun.Request(definitionId, ScriptValues.ToJson(context.Input("input")) as JsonObject, context.Input("wait") is not false);
+        return ValueTask.FromResult(ActivityResult.Suspend(new BookmarkRequest(BookmarkKind.ChildWorkflow, definitionId, Data: Runtime.ChildRun.ToData(request))));
     }
 
-    /// <summary>Payload: <c>{ instanceId, status, variables }</c> of the child, or <c>{ error }</c> when it could not run or failed.</summary>
-    public ValueTask<ActivityResult> ResumeAsync(ActivityContext context, JsonNode? payload) =>
-        payload?["error"]?.GetValue<string>() is { } error
-            ? ValueTask.FromResult(ActivityResult.Fault($"Child workflow {payload["instanceId"]?.GetValue<string>() ?? string.Empty} {payload["status"]?.GetValue<string>() ?? "could not start"}: {error}".Replace("  ", " ", StringComparison.Ordinal)))
-            : payload?["status"]?.GetValue<string>() is nameof(Runtime.WorkflowStatus.Cancelled)
-                ? ValueTask.FromResult(ActivityResult.Fault($"Child workflow {payload["instanceId"]?.GetValue<string>()} was cancelled."))
-                : ValueTask.FromResult(ActivityResult.Done(new Dictionary<string, object?>
+    /// <summary>Payload: the child's <see cref="Runtime.ChildRun.Answer"/>.</summary>
+    public ValueTask<ActivityResult> ResumeAsync(ActivityContext context, JsonNode? payload)
+    {
+        var answer = Runtime.ChildRun.ReadPayload(payload);
+        return ValueTask.FromResult(answer switch
         {
-            ["instanceId"] = payload?["instanceId"]?.GetValue<string>(),
-            ["status"] = payload?["status"]?.GetValue<string>(),
-            ["variables"] = ScriptValues.FromScript(ScriptValues.ToScript(payload?["variables"])),
-        }));
+            { Error: { } error, InstanceId: null } => ActivityResult.Fault($"Child workflow could not start: {error}"),
+            { Error: { } error } => ActivityResult.Fault($"Child workflow {answer.InstanceId} {answer.Status}: {error}"),
+            { Status: nameof(Runtime.WorkflowStatus.Cancelled) } => ActivityResult.Fault($"Child workflow {answer.InstanceId} was cancelled."),
+            _ => ActivityResult.Done(new Dictionary<string, object?>
+            {
+                ["instanceId"] = answer.InstanceId,
+                ["status"] = answer.Status,
+                ["variables"] = ScriptValues.FromScript(ScriptValues.ToScript(answer.Variables)),
+            }),
+        });
+    }
 }
