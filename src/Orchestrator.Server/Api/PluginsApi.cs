@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Orchestrator.Infrastructure.Plugins;
+using Orchestrator.Server.Api.Errors;
 using Orchestrator.Server.Hosting;
 
 namespace Orchestrator.Server.Api;
@@ -10,7 +11,7 @@ public static class PluginsApi
     public static IEndpointRouteBuilder MapPluginsApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/plugins", List).WithTags("Plugins").WithSummary("Plugins with their status and action types");
-        app.MapPost("/api/plugins/reload", Reload).WithTags("Plugins").WithSummary("Load the plugin folders again");
+        app.MapPost("/api/plugins/reload", Reload).WithTags("Plugins").WithSummary("Load the plugin folders again").Answers(400);
         return app;
     }
 

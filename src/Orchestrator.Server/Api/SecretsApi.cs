@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Orchestrator.Incidents.Errors;
 using Orchestrator.Infrastructure.Secrets;
+using Orchestrator.Server.Api.Errors;
 
 namespace Orchestrator.Server.Api;
 
@@ -14,9 +15,9 @@ public static class SecretsApi
     {
         var api = app.MapGroup("/api/secrets").WithTags("Secrets");
         api.MapGet("/", List).WithSummary("Secret names and metadata (never values)");
-        api.MapGet("/{name}", Get).WithSummary("One secret's metadata");
-        api.MapPut("/{name}", Set).WithSummary("Create or replace a secret's value (write-only)");
-        api.MapDelete("/{name}", Delete).WithSummary("Delete a secret");
+        api.MapGet("/{name}", Get).WithSummary("One secret's metadata").Answers(404);
+        api.MapPut("/{name}", Set).WithSummary("Create or replace a secret's value (write-only)").Answers(400, 404);
+        api.MapDelete("/{name}", Delete).WithSummary("Delete a secret").Answers(404);
         return app;
     }
 

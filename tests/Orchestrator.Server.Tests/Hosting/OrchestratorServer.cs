@@ -16,6 +16,7 @@ public sealed class OrchestratorServer : IAsyncDisposable
     private readonly TestDatabase _database;
     private readonly IReadOnlyDictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _services;
+    private readonly ObservedStatuses _statuses = new();
     private WebApplicationFactory<Program> _factory;
 
     private OrchestratorServer(TestDatabase database, IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services)
@@ -25,6 +26,7 @@ public sealed class OrchestratorServer : IAsyncDisposable
         _services = services;
         _factory = Start();
         Client = CreateClient();
+        ObservedStatuses.Started(); // a server that failed to start has nothing to report
     }
 
     public HttpClient Client { get; private set; }
@@ -70,9 +72,24 @@ public sealed class OrchestratorServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        ObservedStatuses.Report(await UndeclaredStatusesAsync());
         Client.Dispose();
         await _factory.DisposeAsync();
         await _database.DisposeAsync();
+    }
+
+    /// <summary>Answers this server gave that its OpenAPI document does not declare (see <see cref="ObservedStatuses"/>).</summary>
+    private async Task<IReadOnlyList<string>> UndeclaredStatusesAsync()
+    {
+        try
+        {
+            var document = System.Text.Json.Nodes.JsonNode.Parse(await Client.GetStringAsync("/openapi/v1.json"))!;
+            return _statuses.UndeclaredIn(document);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or ObjectDisposedException)
+        {
+            return []; // a server a test stopped on purpose has no document to compare with
+        }
     }
 
     private WebApplicationFactory<Program> Start()
@@ -90,6 +107,7 @@ public sealed class OrchestratorServer : IAsyncDisposable
             }
 
             web.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+            web.ConfigureServices(services => services.AddSingleton<IStartupFilter>(_statuses));
             if (_services is not null)
             {
                 web.ConfigureServices(_services);

@@ -5,6 +5,7 @@ using Orchestrator.Incidents.Lifecycle;
 using Orchestrator.Incidents.Major;
 using Orchestrator.Incidents.Storage;
 using Orchestrator.Incidents.Timeline;
+using Orchestrator.Server.Api.Errors;
 
 namespace Orchestrator.Server.Api.Incidents;
 
@@ -14,17 +15,17 @@ public static class IncidentsApi
     public static RouteGroupBuilder MapIncidentsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/incidents").WithTags("Incidents");
-        api.MapPost("/", Create).WithSummary("Record an incident");
-        api.MapGet("/", Search).WithSummary("List incidents, newest first, with filters");
-        api.MapGet("/{id:guid}", Get).WithSummary("Get one incident");
-        api.MapGet("/{number}", GetByNumber).WithSummary("Get one incident by its number (INC0001001)");
-        api.MapPatch("/{id:guid}", Update).WithSummary("Change descriptive fields; impact or urgency recompute priority");
-        api.MapPost("/{id:guid}/transitions", Transition).WithSummary("Move the incident through its lifecycle");
-        api.MapPost("/{id:guid}/assignment", Assign).WithSummary("Assign a group and/or an assignee");
-        api.MapPost("/{id:guid}/notes", AddNote).WithSummary("Add a work note or a comment");
-        api.MapPut("/{id:guid}/roles/{role}", SetRole).WithSummary("Staff an Incident Command System role");
-        api.MapPost("/{id:guid}/major", HandleMajor).WithSummary("Propose, accept or reject as a major incident");
-        api.MapGet("/{id:guid}/timeline", Timeline).WithSummary("The incident's timeline, oldest first");
+        api.MapPost("/", Create).WithSummary("Record an incident").Answers(400, 413);
+        api.MapGet("/", Search).WithSummary("List incidents, newest first, with filters").Answers(400);
+        api.MapGet("/{id:guid}", Get).WithSummary("Get one incident").Answers(404);
+        api.MapGet("/{number}", GetByNumber).WithSummary("Get one incident by its number (INC0001001)").Answers(404);
+        api.MapPatch("/{id:guid}", Update).WithSummary("Change descriptive fields; impact or urgency recompute priority").Answers(400, 404);
+        api.MapPost("/{id:guid}/transitions", Transition).WithSummary("Move the incident through its lifecycle").Answers(400, 404, 409);
+        api.MapPost("/{id:guid}/assignment", Assign).WithSummary("Assign a group and/or an assignee").Answers(400, 404);
+        api.MapPost("/{id:guid}/notes", AddNote).WithSummary("Add a work note or a comment").Answers(400, 404, 409);
+        api.MapPut("/{id:guid}/roles/{role}", SetRole).WithSummary("Staff an Incident Command System role").Answers(400, 404, 409);
+        api.MapPost("/{id:guid}/major", HandleMajor).WithSummary("Propose, accept or reject as a major incident").Answers(400, 404, 409);
+        api.MapGet("/{id:guid}/timeline", Timeline).WithSummary("The incident's timeline, oldest first").Answers(404);
         return api;
     }
 

@@ -3,6 +3,7 @@ using Orchestrator.Incidents;
 using Orchestrator.Incidents.Errors;
 using Orchestrator.Incidents.Intake;
 using Orchestrator.Incidents.Intake.Storage;
+using Orchestrator.Server.Api.Errors;
 
 namespace Orchestrator.Server.Api.Intake;
 
@@ -11,9 +12,9 @@ public static class AlertsApi
 {
     public static IEndpointRouteBuilder MapAlertsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/alerts", Search).WithTags("Alert intake").WithSummary("List alerts, newest first");
-        app.MapGet("/api/alerts/{id:guid}", Get).WithTags("Alert intake").WithSummary("Get one alert");
-        app.MapGet("/api/incidents/{id:guid}/alerts", OfIncident).WithTags("Incidents").WithSummary("The alerts that opened or joined the incident");
+        app.MapGet("/api/alerts", Search).WithTags("Alert intake").WithSummary("List alerts, newest first").Answers(400);
+        app.MapGet("/api/alerts/{id:guid}", Get).WithTags("Alert intake").WithSummary("Get one alert").Answers(404);
+        app.MapGet("/api/incidents/{id:guid}/alerts", OfIncident).WithTags("Incidents").WithSummary("The alerts that opened or joined the incident").Answers(404);
         return app;
     }
 

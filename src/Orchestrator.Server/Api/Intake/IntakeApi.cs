@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Orchestrator.Incidents.Intake;
 using Orchestrator.Incidents.Intake.Sources;
+using Orchestrator.Server.Api.Errors;
 using Orchestrator.Templating;
 
 namespace Orchestrator.Server.Api.Intake;
@@ -15,8 +16,8 @@ public static class IntakeApi
     public static IEndpointRouteBuilder MapIntakeApi(this IEndpointRouteBuilder app)
     {
         var intake = app.MapGroup("/api/intake").WithTags("Alert intake");
-        intake.MapPost("/alertmanager/{key}", Alertmanager).WithSummary("Alertmanager webhook (version 4; Grafana alerting too)");
-        intake.MapPost("/webhook/{key}", Webhook).WithSummary("Any JSON, turned into an alert by the integration's mapping");
+        intake.MapPost("/alertmanager/{key}", Alertmanager).WithSummary("Alertmanager webhook (version 4; Grafana alerting too)").Answers(400, 404, 413, 429);
+        intake.MapPost("/webhook/{key}", Webhook).WithSummary("Any JSON, turned into an alert by the integration's mapping").Answers(400, 404);
         return app;
     }
 

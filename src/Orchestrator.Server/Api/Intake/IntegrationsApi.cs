@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Orchestrator.Incidents.Intake;
+using Orchestrator.Server.Api.Errors;
 
 namespace Orchestrator.Server.Api.Intake;
 
@@ -10,10 +11,10 @@ public static class IntegrationsApi
     {
         var api = app.MapGroup("/api/integrations").WithTags("Alert intake");
         api.MapGet("/", List).WithSummary("List integrations");
-        api.MapPost("/", Create).WithSummary("Create an integration; the answer carries its key and intake URL");
-        api.MapGet("/{id:guid}", Get).WithSummary("Get one integration");
-        api.MapPut("/{id:guid}", Update).WithSummary("Replace an integration's settings (kind and key stay)");
-        api.MapDelete("/{id:guid}", Revoke).WithSummary("Revoke an integration: its key stops working; its alerts stay");
+        api.MapPost("/", Create).WithSummary("Create an integration; the answer carries its key and intake URL").Answers(400, 409);
+        api.MapGet("/{id:guid}", Get).WithSummary("Get one integration").Answers(404);
+        api.MapPut("/{id:guid}", Update).WithSummary("Replace an integration's settings (kind and key stay)").Answers(400, 404, 409);
+        api.MapDelete("/{id:guid}", Revoke).WithSummary("Revoke an integration: its key stops working; its alerts stay").Answers(404);
         return api;
     }
 

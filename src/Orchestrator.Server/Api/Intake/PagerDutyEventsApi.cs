@@ -15,9 +15,13 @@ public static class PagerDutyEventsApi
     {
         var events = app.MapGroup("/v2").WithTags("Alert intake");
         events.MapPost("/enqueue", Enqueue).WithSummary("PagerDuty Events API v2: trigger, acknowledge or resolve an alert")
-            .Produces<PagerDutyResponse>(StatusCodes.Status202Accepted).Produces<PagerDutyResponse>(StatusCodes.Status400BadRequest);
+            .Produces<PagerDutyResponse>(StatusCodes.Status202Accepted).Produces<PagerDutyResponse>(StatusCodes.Status400BadRequest)
+            .Produces<PagerDutyResponse>(StatusCodes.Status404NotFound).Produces<PagerDutyResponse>(StatusCodes.Status413PayloadTooLarge)
+            .Produces<PagerDutyResponse>(StatusCodes.Status429TooManyRequests);
         events.MapPost("/change/enqueue", ChangeEnqueue).WithSummary("PagerDuty Events API v2 change event: recorded on the service's incidents' timelines")
-            .Produces<PagerDutyResponse>(StatusCodes.Status202Accepted).Produces<PagerDutyResponse>(StatusCodes.Status400BadRequest);
+            .Produces<PagerDutyResponse>(StatusCodes.Status202Accepted).Produces<PagerDutyResponse>(StatusCodes.Status400BadRequest)
+            .Produces<PagerDutyResponse>(StatusCodes.Status404NotFound).Produces<PagerDutyResponse>(StatusCodes.Status413PayloadTooLarge)
+            .Produces<PagerDutyResponse>(StatusCodes.Status429TooManyRequests);
         return app;
     }
 

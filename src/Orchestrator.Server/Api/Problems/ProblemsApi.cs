@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Orchestrator.Incidents.Errors;
 using Orchestrator.Incidents.Problems;
+using Orchestrator.Server.Api.Errors;
 using Orchestrator.Server.Api.Incidents;
 
 namespace Orchestrator.Server.Api.Problems;
@@ -11,13 +12,13 @@ public static class ProblemsApi
     public static RouteGroupBuilder MapProblemsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/problems").WithTags("Problems");
-        api.MapPost("/", Create).WithSummary("Record a problem");
+        api.MapPost("/", Create).WithSummary("Record a problem").Answers(400);
         api.MapGet("/", List).WithSummary("List problems, newest first");
-        api.MapGet("/{id:guid}", Get).WithSummary("Get one problem");
-        api.MapPatch("/{id:guid}", Update).WithSummary("Change root cause, workaround, known-error flag and other fields");
-        api.MapGet("/{id:guid}/incidents", LinkedIncidents).WithSummary("The incidents linked to the problem");
-        api.MapPost("/{id:guid}/incidents", LinkIncident).WithSummary("Link an incident to the problem");
-        api.MapPost("/{id:guid}/resolve", Resolve).WithSummary("Resolve the problem and the incidents on hold awaiting it");
+        api.MapGet("/{id:guid}", Get).WithSummary("Get one problem").Answers(404);
+        api.MapPatch("/{id:guid}", Update).WithSummary("Change root cause, workaround, known-error flag and other fields").Answers(400, 404, 409);
+        api.MapGet("/{id:guid}/incidents", LinkedIncidents).WithSummary("The incidents linked to the problem").Answers(404);
+        api.MapPost("/{id:guid}/incidents", LinkIncident).WithSummary("Link an incident to the problem").Answers(400, 404);
+        api.MapPost("/{id:guid}/resolve", Resolve).WithSummary("Resolve the problem and the incidents on hold awaiting it").Answers(400, 404, 409);
         return api;
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Orchestrator.Server.Api.Errors;
 using Orchestrator.Workflows.Runtime;
 
 namespace Orchestrator.Server.Api.Workflows;
@@ -8,9 +9,9 @@ public static class EventsApi
 {
     public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/events/{name}", Send).WithTags("Workflow runs").WithSummary("Resume runs waiting for the event and start triggered workflows");
+        app.MapPost("/api/events/{name}", Send).WithTags("Workflow runs").WithSummary("Resume runs waiting for the event and start triggered workflows").Answers(400, 404);
         app.MapGet("/api/approvals", Pending).WithTags("Workflow runs").WithSummary("Pending approvals");
-        app.MapPost("/api/approvals/{id}", Decide).WithTags("Workflow runs").WithSummary("Decide an approval");
+        app.MapPost("/api/approvals/{id}", Decide).WithTags("Workflow runs").WithSummary("Decide an approval").Answers(400, 404);
         return app;
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Orchestrator.Server.Api.Errors;
 using Orchestrator.Workflows.Definitions;
 using Orchestrator.Workflows.Definitions.Storage;
 
@@ -11,13 +12,13 @@ public static class WorkflowDefinitionsApi
     {
         var api = app.MapGroup("/api/workflow-definitions").WithTags("Workflow definitions");
         api.MapGet("/", List).WithSummary("List definitions with their latest and published versions");
-        api.MapPost("/", Create).WithSummary("Create a definition (version 1, draft)");
-        api.MapPost("/validate", Validate).WithSummary("Validate a definition without saving it");
-        api.MapGet("/{definitionId}", Get).WithSummary("Get a version of a definition (default: the latest)");
-        api.MapPut("/{definitionId}", SaveDraft).WithSummary("Save a new draft version");
-        api.MapPost("/{definitionId}/publish", Publish).WithSummary("Publish a version (default: the latest) for new runs");
-        api.MapDelete("/{definitionId}", Retract).WithSummary("Retract: no version stays published; running instances finish");
-        api.MapGet("/{definitionId}/versions", Versions).WithSummary("All versions, oldest first");
+        api.MapPost("/", Create).WithSummary("Create a definition (version 1, draft)").Answers(400);
+        api.MapPost("/validate", Validate).WithSummary("Validate a definition without saving it").Answers(400);
+        api.MapGet("/{definitionId}", Get).WithSummary("Get a version of a definition (default: the latest)").Answers(404);
+        api.MapPut("/{definitionId}", SaveDraft).WithSummary("Save a new draft version").Answers(400, 404);
+        api.MapPost("/{definitionId}/publish", Publish).WithSummary("Publish a version (default: the latest) for new runs").Answers(400, 404);
+        api.MapDelete("/{definitionId}", Retract).WithSummary("Retract: no version stays published; running instances finish").Answers(404);
+        api.MapGet("/{definitionId}/versions", Versions).WithSummary("All versions, oldest first").Answers(404);
         return api;
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Orchestrator.Server.Api.Errors;
 using Orchestrator.Workflows.Runtime;
 using Orchestrator.Workflows.Runtime.Storage;
 
@@ -9,12 +10,12 @@ public static class WorkflowInstancesApi
 {
     public static IEndpointRouteBuilder MapWorkflowInstancesApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/workflow-definitions/{definitionId}/run", Run).WithTags("Workflow runs").WithSummary("Start a run of the published version");
+        app.MapPost("/api/workflow-definitions/{definitionId}/run", Run).WithTags("Workflow runs").WithSummary("Start a run of the published version").Answers(400, 404, 409);
         var api = app.MapGroup("/api/workflow-instances").WithTags("Workflow runs");
         api.MapGet("/", List).WithSummary("List runs, newest first");
-        api.MapGet("/{id}", Get).WithSummary("A run with its variables, journal and bookmarks");
-        api.MapPost("/{id}/cancel", Cancel).WithSummary("Cancel a run");
-        api.MapPost("/{id}/retry", Retry).WithSummary("Retry a Faulted run from the failed step");
+        api.MapGet("/{id}", Get).WithSummary("A run with its variables, journal and bookmarks").Answers(404);
+        api.MapPost("/{id}/cancel", Cancel).WithSummary("Cancel a run").Answers(400, 404, 409);
+        api.MapPost("/{id}/retry", Retry).WithSummary("Retry a Faulted run from the failed step").Answers(400, 404, 409);
         return app;
     }
 
