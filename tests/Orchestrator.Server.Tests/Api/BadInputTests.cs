@@ -23,6 +23,31 @@ public abstract class BadInputTests(ServerFixture fixture)
     }
 
     [DatabaseFact]
+    public async Task Creating_an_incident_with_an_unknown_or_misplaced_field_is_400_naming_it_and_stores_nothing()
+    {
+        var before = (await _client.GetFromJsonAsync<System.Text.Json.Nodes.JsonNode>("/api/incidents?q=misplaced-field-check"))!.Int("total");
+
+        var problem = await (await _client.PostAsJsonAsync("/api/incidents",
+            new { title = "misplaced-field-check", impact = 2, urgency = 2, assignmentGroup = "SRE" })).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+
+        problem.Str("field").Should().Be("assignmentGroup");
+        problem.Str("detail").Should().Contain("assignmentGroup is not a field of this request").And.Contain("/assignment");
+        (await _client.GetFromJsonAsync<System.Text.Json.Nodes.JsonNode>("/api/incidents?q=misplaced-field-check"))!.Int("total").Should().Be(before);
+    }
+
+    [DatabaseFact]
+    public async Task Patching_a_field_that_is_not_descriptive_is_400_naming_the_field_at_fault()
+    {
+        var incident = await _client.CreateIncidentAsync();
+
+        var problem = await (await _client.PatchAsJsonAsync($"/api/incidents/{incident.Id()}", new { group = "SRE", title = "changed?" }))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+
+        problem.Str("field").Should().Be("group");
+        (await _client.GetIncidentAsync(incident.Id())).Str("title").Should().Be(incident.Str("title"), "nothing was changed");
+    }
+
+    [DatabaseFact]
     public async Task Illegal_transition_is_409_listing_the_allowed_targets_and_changes_nothing()
     {
         var id = (await _client.CreateIncidentAsync()).Id();

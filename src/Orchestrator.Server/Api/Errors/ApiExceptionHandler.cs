@@ -90,6 +90,8 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails)
                 Detail = state.Message,
                 Extensions = { ["runStatus"] = state.Status },
             },
+            BadHttpRequestException { InnerException: JsonException json } when UnknownField(json) is { } unknown => FieldProblem(unknown,
+                $"{unknown} is not a field of this request{Hint(unknown)}. Nothing was changed."),
             BadHttpRequestException { InnerException: JsonException json } => FieldProblem(
                 JsonField(json.Path),
                 $"The request body is not valid JSON for this operation at {json.Path ?? "$"}: {JsonMessage(json)}"),
@@ -138,6 +140,20 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails)
         string.IsNullOrEmpty(path) || path == "$" ? "$" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
 
     /// <summary>System.Text.Json appends position details to its own messages; keep only the explanation.</summary>
+    /// <summary>The field a body named that its request type does not have (request types that refuse unknown fields).</summary>
+    private static string? UnknownField(JsonException json) =>
+        json.Message.StartsWith("The JSON property '", StringComparison.Ordinal) && json.Message.Contains("could not be mapped", StringComparison.Ordinal)
+            ? json.Message["The JSON property '".Length..json.Message.IndexOf('\'', "The JSON property '".Length)]
+            : null;
+
+    /// <summary>Where a misplaced incident field belongs.</summary>
+    private static string Hint(string field) => field switch
+    {
+        "assignmentGroup" or "assignee" or "group" => "; assign with POST /api/incidents/{id}/assignment { group, assignee }",
+        "state" or "to" => "; change the state with POST /api/incidents/{id}/transitions { to }",
+        _ => string.Empty,
+    };
+
     private static string JsonMessage(JsonException json)
     {
         var message = json.Message;
