@@ -80,7 +80,7 @@ public abstract class RestartAndSeedTests(string provider)
         (await Get(server.Client, $"/api/problems/{problemId}/incidents")).Int("total").Should().Be(1);
         var fromAlert = items.Should().ContainSingle(i => i.Str("caller") == "integration:demo-alertmanager").Subject;
         (await Get(server.Client, $"/api/incidents/{fromAlert.Id()}/alerts")).Int("total").Should().Be(1);
-        (await Get(server.Client, "/api/integrations")).AsArray().Select(i => i!.Str("name"))
+        (await Get(server.Client, "/api/integrations"))["items"]!.AsArray().Select(i => i!.Str("name"))
             .Should().BeEquivalentTo("demo-alertmanager", "demo-pagerduty-events");
 
         await server.RestartAsync();

@@ -68,7 +68,7 @@ public static class IntakeCalls
         await (await client.GetAsync($"/api/integrations/{id}")).ShouldBeAsync(HttpStatusCode.OK);
 
     public static async Task<JsonArray> ListIntegrationsAsync(this HttpClient client) =>
-        (await (await client.GetAsync("/api/integrations")).ShouldBeAsync(HttpStatusCode.OK)).AsArray();
+        (await (await client.GetAsync("/api/integrations?pageSize=200")).ShouldBeAsync(HttpStatusCode.OK))["items"]!.AsArray();
 
     // ---- Intake -------------------------------------------------------------------------------------------------
 

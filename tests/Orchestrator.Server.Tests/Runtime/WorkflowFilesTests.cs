@@ -43,7 +43,7 @@ public sealed class WorkflowFilesTests : IAsyncLifetime
         versions.Select(v => v!["isPublished"]!.GetValue<bool>()).Should().Equal(true, false);
         versions[1]!["name"]!.GetValue<string>().Should().Be("Hello again");
         var published = await (await _server.Client.GetAsync("/api/workflow-definitions?")).ShouldBeAsync(HttpStatusCode.OK);
-        published.AsArray().Single(d => d!["definitionId"]!.GetValue<string>() == "hello")!["publishedVersion"]!.GetValue<int>().Should().Be(1);
+        published["items"]!.AsArray().Single(d => d!["definitionId"]!.GetValue<string>() == "hello")!["publishedVersion"]!.GetValue<int>().Should().Be(1);
     }
 
     [Fact]

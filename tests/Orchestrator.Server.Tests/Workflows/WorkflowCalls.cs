@@ -127,7 +127,7 @@ public static class WorkflowCalls
         await (await client.PostEventAsync(name, correlationId, payload, deliveryId)).ShouldBeAsync(HttpStatusCode.Accepted);
 
     public static async Task<List<JsonNode>> ListApprovalsAsync(this HttpClient client, string query = "") =>
-        (await (await client.GetAsync($"/api/approvals{query}")).ShouldBeAsync(HttpStatusCode.OK)).AsArray().Select(a => a!).ToList();
+        (await (await client.GetAsync($"/api/approvals{query}")).ShouldBeAsync(HttpStatusCode.OK))["items"]!.AsArray().Select(a => a!).ToList();
 
     /// <summary>Polls until the run's approval is pending and returns it as <c>GET /api/approvals</c> lists it.</summary>
     public static async Task<JsonNode> WaitForApprovalAsync(this HttpClient client, string instanceId)

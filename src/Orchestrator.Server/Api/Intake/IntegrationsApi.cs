@@ -10,7 +10,7 @@ public static class IntegrationsApi
     public static RouteGroupBuilder MapIntegrationsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/integrations").WithTags("Alert intake");
-        api.MapGet("/", List).WithSummary("List integrations");
+        api.MapGet("/", List).WithSummary("List integrations").Answers(400);
         api.MapPost("/", Create).WithSummary("Create an integration; the answer carries its key and intake URL").Answers(400, 409);
         api.MapGet("/{id:guid}", Get).WithSummary("Get one integration").Answers(404);
         api.MapPut("/{id:guid}", Update).WithSummary("Replace an integration's settings (kind and key stay)").Answers(400, 404, 409);
@@ -18,8 +18,8 @@ public static class IntegrationsApi
         return api;
     }
 
-    private static async Task<Ok<List<IntegrationResponse>>> List(IntegrationService integrations, HttpContext http, CancellationToken ct) =>
-        TypedResults.Ok((await integrations.ListAsync(ct)).Select(i => IntegrationResponse.From(i, http.Request)).ToList());
+    private static async Task<Ok<PagedResponse<IntegrationResponse>>> List(IntegrationService integrations, HttpContext http, int? page, int? pageSize, CancellationToken ct) =>
+        TypedResults.Ok(PagedResponse<IntegrationResponse>.Of((await integrations.ListAsync(ct)).Select(i => IntegrationResponse.From(i, http.Request)).ToList(), page, pageSize));
 
     private static async Task<Created<IntegrationResponse>> Create(IntegrationRequest request, IntegrationService integrations, HttpContext http, CancellationToken ct)
     {

@@ -13,7 +13,7 @@ public static class ProblemsApi
     {
         var api = app.MapGroup("/api/problems").WithTags("Problems");
         api.MapPost("/", Create).WithSummary("Record a problem").Answers(400);
-        api.MapGet("/", List).WithSummary("List problems, newest first");
+        api.MapGet("/", List).WithSummary("List problems, newest first").Answers(400);
         api.MapGet("/{id:guid}", Get).WithSummary("Get one problem").Answers(404);
         api.MapPatch("/{id:guid}", Update).WithSummary("Change root cause, workaround, known-error flag and other fields").Answers(400, 404, 409);
         api.MapGet("/{id:guid}/incidents", LinkedIncidents).WithSummary("The incidents linked to the problem").Answers(404);

@@ -10,7 +10,7 @@ public static class EventsApi
     public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/events/{name}", Send).WithTags("Workflow runs").WithSummary("Resume runs waiting for the event and start triggered workflows").Answers(400, 404);
-        app.MapGet("/api/approvals", Pending).WithTags("Workflow runs").WithSummary("Pending approvals");
+        app.MapGet("/api/approvals", Pending).WithTags("Workflow runs").WithSummary("Pending approvals").Answers(400);
         app.MapPost("/api/approvals/{id}", Decide).WithTags("Workflow runs").WithSummary("Decide an approval").Answers(400, 404);
         return app;
     }
@@ -21,14 +21,14 @@ public static class EventsApi
         return TypedResults.Accepted((string?)null, new EventResponse(result.Resumed, result.Started.Count, result.Started, result.Duplicate, result.Kept));
     }
 
-    private static async Task<Ok<List<ApprovalResponse>>> Pending(WorkflowOperations operations, string? status, CancellationToken ct)
+    private static async Task<Ok<PagedResponse<ApprovalResponse>>> Pending(WorkflowOperations operations, string? status, int? page, int? pageSize, CancellationToken ct)
     {
         if (status is not null && !status.Equals("Pending", StringComparison.OrdinalIgnoreCase))
         {
             throw new WorkflowInputException("status", "Only pending approvals are listed: use status=Pending or leave it out.");
         }
 
-        return TypedResults.Ok((await operations.PendingApprovalsAsync(ct)).Select(ApprovalResponse.From).ToList());
+        return TypedResults.Ok(PagedResponse<ApprovalResponse>.Of((await operations.PendingApprovalsAsync(ct)).Select(ApprovalResponse.From).ToList(), page, pageSize));
     }
 
     private static async Task<Accepted> Decide(string id, DecisionRequest request, WorkflowOperations operations, HttpContext http, CancellationToken ct)

@@ -11,7 +11,7 @@ public static class WorkflowDefinitionsApi
     public static RouteGroupBuilder MapWorkflowDefinitionsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/workflow-definitions").WithTags("Workflow definitions");
-        api.MapGet("/", List).WithSummary("List definitions with their latest and published versions");
+        api.MapGet("/", List).WithSummary("List definitions with their latest and published versions").Answers(400);
         api.MapPost("/", Create).WithSummary("Create a definition (version 1, draft)").Answers(400);
         api.MapPost("/validate", Validate).WithSummary("Validate a definition without saving it").Answers(400);
         api.MapGet("/{definitionId}", Get).WithSummary("Get a version of a definition (default: the latest)").Answers(404);
@@ -22,8 +22,8 @@ public static class WorkflowDefinitionsApi
         return api;
     }
 
-    private static async Task<Ok<IReadOnlyList<DefinitionSummary>>> List(WorkflowDefinitionService definitions, CancellationToken ct) =>
-        TypedResults.Ok(await definitions.ListAsync(ct));
+    private static async Task<Ok<PagedResponse<DefinitionSummary>>> List(WorkflowDefinitionService definitions, int? page, int? pageSize, CancellationToken ct) =>
+        TypedResults.Ok(PagedResponse<DefinitionSummary>.Of(await definitions.ListAsync(ct), page, pageSize));
 
     private static async Task<Created<DefinitionVersionResponse>> Create(WorkflowDefinition definition, WorkflowDefinitionService definitions, CancellationToken ct)
     {

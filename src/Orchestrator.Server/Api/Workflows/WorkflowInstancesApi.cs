@@ -12,7 +12,7 @@ public static class WorkflowInstancesApi
     {
         app.MapPost("/api/workflow-definitions/{definitionId}/run", Run).WithTags("Workflow runs").WithSummary("Start a run of the published version").Answers(400, 404, 409);
         var api = app.MapGroup("/api/workflow-instances").WithTags("Workflow runs");
-        api.MapGet("/", List).WithSummary("List runs, newest first");
+        api.MapGet("/", List).WithSummary("List runs, newest first").Answers(400);
         api.MapGet("/{id}", Get).WithSummary("A run with its variables, journal and bookmarks").Answers(404);
         api.MapPost("/{id}/cancel", Cancel).WithSummary("Cancel a run").Answers(400, 404, 409);
         api.MapPost("/{id}/retry", Retry).WithSummary("Retry a Faulted run from the failed step").Answers(400, 404, 409);
