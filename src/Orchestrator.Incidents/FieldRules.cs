@@ -42,5 +42,7 @@ internal static class FieldRules
     public static int Level(int value, string field) =>
         Priority.PriorityMatrix.IsLevel(value)
             ? value
-            : throw new InvalidFieldException(field, $"{field} must be 1 (high), 2 (medium) or 3 (low); got {value}.");
+            : throw new InvalidFieldException(field, value == 0
+                ? $"{field} is missing (or 0): it must be 1 (high), 2 (medium) or 3 (low)."
+                : $"{field} must be 1 (high), 2 (medium) or 3 (low); got {value}.");
 }

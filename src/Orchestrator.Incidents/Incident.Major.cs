@@ -15,7 +15,9 @@ public sealed partial class Incident
         if (!allowed.Contains(action))
         {
             throw new IllegalTransitionException(MajorStatus.ToString(), action.ToString(), allowed.Select(a => a.ToString()).ToArray(),
-                $"Cannot {action} a major incident while its status is {MajorStatus} (allowed: {string.Join(", ", allowed)}).");
+                allowed.Count == 0
+                    ? $"Cannot {action} a major incident while its status is {MajorStatus}: no major-incident action is possible now."
+                    : $"Cannot {action} a major incident while its status is {MajorStatus} (allowed: {string.Join(", ", allowed)}).");
         }
 
         var why = FieldRules.Optional(reason, "reason", FieldRules.LongTextMaxLength);

@@ -57,6 +57,18 @@ public class MajorIncidentTests
     }
 
     [Fact]
+    public void An_action_on_an_accepted_major_incident_says_none_is_possible_instead_of_listing_an_empty_set()
+    {
+        var incident = Proposed();
+        incident.HandleMajor(MajorIncidentAction.Accept, null, IncidentFactory.Later(1));
+
+        var refused = () => incident.HandleMajor(MajorIncidentAction.Reject, "changed our minds", IncidentFactory.Later(2));
+
+        refused.Should().Throw<IllegalTransitionException>()
+            .WithMessage("Cannot Reject a major incident while its status is Accepted: no major-incident action is possible now.");
+    }
+
+    [Fact]
     public void Accept_from_proposed_makes_it_major_and_keeps_the_reason()
     {
         var incident = Proposed();

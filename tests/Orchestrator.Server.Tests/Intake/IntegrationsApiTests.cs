@@ -42,6 +42,20 @@ public abstract class IntegrationsApiTests(ServerFixture fixture)
     }
 
     [DatabaseFact]
+    public async Task A_severity_mapping_that_leaves_out_impact_says_it_is_missing_not_that_it_is_0()
+    {
+        var body = IntakeCalls.IntegrationBody("Alertmanager", new JsonObject
+        {
+            ["severityMapping"] = new JsonObject { ["critical"] = new JsonObject { ["urgency"] = 1 } },
+        });
+
+        var problem = await (await _client.PostIntegrationAsync(body)).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+
+        problem.Str("field").Should().Be("severityMapping.critical.impact");
+        problem.Str("detail").Should().Be("severityMapping.critical.impact is missing (or 0): it must be 1 (high), 2 (medium) or 3 (low).");
+    }
+
+    [DatabaseFact]
     public async Task Create_keeps_the_given_settings_and_merges_the_severity_mapping_with_the_defaults()
     {
         var body = IntakeCalls.IntegrationBody("Alertmanager", new JsonObject
