@@ -57,9 +57,7 @@ public sealed class ActionTrial(IActivityRegistry registry, WorkflowValidator va
             Node = node,
             Scope = ExpressionScope.Fixed(sandbox, new Dictionary<string, object?>()),
             Variables = new Dictionary<string, object?>(),
-            InstanceId = $"try-{Guid.CreateVersion7():N}",
-            DefinitionId = "try",
-            DefinitionVersion = 0,
+            Run = new RunIdentity($"try-{Guid.CreateVersion7():N}", "try", 0, null),
             Logger = log,
         }, cancellationToken);
         var duration = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;

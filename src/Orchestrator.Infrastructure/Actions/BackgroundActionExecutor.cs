@@ -64,13 +64,13 @@ internal sealed class BackgroundActionExecutor(
             await using var scope = scopes.CreateAsyncScope();
             if (await scope.ServiceProvider.GetRequiredService<IWorkflowInstanceStore>().ResumeBookmarkAsync(request.BookmarkId, payload, _stopping.Token))
             {
-                dispatcher.Enqueue(request.InstanceId);
+                dispatcher.Enqueue(request.Run.InstanceId);
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // The bookmark's time-out resumes the branch if the result cannot be recorded.
-            _logger.LogError(e, "Could not record the result of action {ActivityId} of instance {InstanceId}", request.Node.Id, request.InstanceId);
+            _logger.LogError(e, "Could not record the result of action {ActivityId} of instance {InstanceId}", request.Node.Id, request.Run.InstanceId);
         }
     }
 
@@ -90,10 +90,7 @@ internal sealed class BackgroundActionExecutor(
             Scope = request.Scope,
             Inputs = ScriptValues.FromScript(ScriptValues.ToScript(request.Inputs)) as IReadOnlyDictionary<string, object?> ?? new Dictionary<string, object?>(),
             Variables = new Dictionary<string, object?>(variables ?? new Dictionary<string, object?>(), StringComparer.Ordinal),
-            InstanceId = request.InstanceId,
-            DefinitionId = request.DefinitionId,
-            DefinitionVersion = request.DefinitionVersion,
-            CorrelationId = request.CorrelationId,
+            Run = request.Run,
             Attempt = request.Attempt,
         }, _stopping.Token);
     }

@@ -6,11 +6,8 @@ namespace Orchestrator.Workflows.Runtime;
 /// <summary>An activity with side effects to run off the instance's turn: its inputs as evaluated when its branch
 /// reached it, and the run's expression scope as it was then (what its <c>Evaluate</c> sees).</summary>
 public sealed record ActionRequest(
-    string InstanceId,
+    RunIdentity Run,
     string BookmarkId,
-    string DefinitionId,
-    int DefinitionVersion,
-    string? CorrelationId,
     ActivityNode Node,
     int Attempt,
     JsonObject Inputs,

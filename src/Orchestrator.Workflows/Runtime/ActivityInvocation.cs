@@ -22,13 +22,8 @@ public sealed record ActivityInvocation
     /// <summary>The run's variables, which the activity may change.</summary>
     public required IDictionary<string, object?> Variables { get; init; }
 
-    public required string InstanceId { get; init; }
-
-    public required string DefinitionId { get; init; }
-
-    public required int DefinitionVersion { get; init; }
-
-    public string? CorrelationId { get; init; }
+    /// <summary>The run the activity belongs to (for an action tried on its own, a stand-in).</summary>
+    public required RunIdentity Run { get; init; }
 
     public int Attempt { get; init; } = 1;
 
@@ -39,4 +34,11 @@ public sealed record ActivityInvocation
 
     /// <summary>Where the activity logs; null gives it the host's logger for its type.</summary>
     public ILogger? Logger { get; init; }
+}
+
+/// <summary>Which run an activity executes in: what its context and idempotency key are made of.</summary>
+public sealed record RunIdentity(string InstanceId, string DefinitionId, int DefinitionVersion, string? CorrelationId)
+{
+    public static RunIdentity Of(WorkflowInstance instance) =>
+        new(instance.Id, instance.DefinitionId, instance.DefinitionVersion, instance.CorrelationId);
 }

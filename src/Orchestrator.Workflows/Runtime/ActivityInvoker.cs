@@ -51,10 +51,10 @@ public sealed class ActivityInvoker(TimeProvider clock, ILoggerFactory loggers)
                 Node = node,
                 Inputs = inputs,
                 Variables = invocation.Variables,
-                InstanceId = invocation.InstanceId,
-                DefinitionId = invocation.DefinitionId,
-                DefinitionVersion = invocation.DefinitionVersion,
-                CorrelationId = invocation.CorrelationId,
+                InstanceId = invocation.Run.InstanceId,
+                DefinitionId = invocation.Run.DefinitionId,
+                DefinitionVersion = invocation.Run.DefinitionVersion,
+                CorrelationId = invocation.Run.CorrelationId,
                 Attempt = invocation.Attempt,
                 Now = clock.GetUtcNow(),
                 Logger = invocation.Logger ?? loggers.CreateLogger($"Orchestrator.Actions.{node.Type}"),
@@ -80,7 +80,7 @@ public sealed class ActivityInvoker(TimeProvider clock, ILoggerFactory loggers)
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            _logger.LogWarning(e, "Activity {ActivityId} ({Type}) of instance {InstanceId} threw", node.Id, node.Type, invocation.InstanceId);
+            _logger.LogWarning(e, "Activity {ActivityId} ({Type}) of instance {InstanceId} threw", node.Id, node.Type, invocation.Run.InstanceId);
             return ActivityResult.Fault($"{e.GetType().Name}: {e.Message}");
         }
     }

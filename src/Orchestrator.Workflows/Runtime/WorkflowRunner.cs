@@ -209,8 +209,7 @@ public sealed class WorkflowRunner(
 
     /// <summary>The request that runs (or, after a crash, re-runs with the same attempt) the action an Action bookmark waits for.</summary>
     private ActionRequest ActionRequestFor(WorkflowInstance instance, WorkflowDefinition definition, Bookmark bookmark) => new(
-        instance.Id, bookmark.Id, instance.DefinitionId, instance.DefinitionVersion, instance.CorrelationId,
-        definition.Root.Activities.First(a => a.Id == bookmark.ActivityId), bookmark.Attempt,
+        RunIdentity.Of(instance), bookmark.Id, definition.Root.Activities.First(a => a.Id == bookmark.ActivityId), bookmark.Attempt,
         bookmark.Data?.DeepClone().AsObject() ?? [],
         interpreter.ScopeOf(instance, ExpressionScope.Promoted(instance.Input, options.PromotedInputs)).Snapshot());
 
