@@ -31,11 +31,6 @@ public sealed class ActionTrial(IActivityRegistry registry, WorkflowValidator va
             throw new InvalidFieldException("type", $"{type} is a built-in control-flow activity; only actions (activities with side effects, from plugins) can be tried on their own.");
         }
 
-        if (timeoutSeconds is <= 0)
-        {
-            throw new InvalidFieldException("timeoutSeconds", "timeoutSeconds must be more than 0.");
-        }
-
         var values = await WithSecretsAsync(activity.Descriptor, inputs ?? [], secretNames ?? [], cancellationToken);
         var node = new ActivityNode
         {
@@ -44,7 +39,13 @@ public sealed class ActionTrial(IActivityRegistry registry, WorkflowValidator va
             Inputs = values.ToDictionary(p => p.Key, p => InputValue.Of(p.Value), StringComparer.Ordinal),
             TimeoutSeconds = timeoutSeconds,
         };
-        if (validator.ValidateInputs(node, activity.Descriptor) is [var first, ..])
+        var (policies, inputErrors) = validator.ValidateActivity(node, activity.Descriptor);
+        if (policies is [var policy, ..])
+        {
+            throw new InvalidFieldException(policy.Input ?? "timeoutSeconds", policy.Message);
+        }
+
+        if (inputErrors is [var first, ..])
         {
             throw new InvalidFieldException(first.Input is { } input ? $"inputs.{input}" : "inputs", first.Message);
         }

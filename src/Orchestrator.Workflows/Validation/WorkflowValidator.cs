@@ -34,13 +34,16 @@ public sealed partial class WorkflowValidator(IActivityRegistry registry, Script
         return new ValidationResult(errors);
     }
 
-    /// <summary>The problems of one activity's inputs on their own (an action tried outside a workflow): unknown,
-    /// missing, of the wrong type, invalid expressions.</summary>
-    public IReadOnlyList<ValidationError> ValidateInputs(ActivityNode node, ActivityDescriptor descriptor)
+    /// <summary>The problems of one activity on its own (an action tried outside a workflow): first its retry policy
+    /// and time-out (<c>input</c> is <c>retry.*</c> or <c>timeoutSeconds</c>), then its inputs — unknown, missing, of
+    /// the wrong type, invalid expressions (<c>input</c> is the input's name).</summary>
+    public (IReadOnlyList<ValidationError> Policies, IReadOnlyList<ValidationError> Inputs) ValidateActivity(ActivityNode node, ActivityDescriptor descriptor)
     {
-        var errors = new List<ValidationError>();
-        ValidateInputs(node, descriptor, [], errors);
-        return errors;
+        var policies = new List<ValidationError>();
+        ValidatePolicies(node, policies);
+        var inputs = new List<ValidationError>();
+        ValidateInputs(node, descriptor, [], inputs);
+        return (policies, inputs);
     }
 
     private static void ValidateHeader(WorkflowDefinition definition, List<ValidationError> errors)
