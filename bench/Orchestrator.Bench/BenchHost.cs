@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Orchestrator.Server.Hosting;
 using Orchestrator.Workflows.Definitions;
 using Orchestrator.Workflows.Runtime;
+using Orchestrator.Workflows.Runtime.Events;
 
 namespace Orchestrator.Bench;
 

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Orchestrator.Workflows.Runtime;
+using Orchestrator.Workflows.Runtime.Events;
 
 namespace Orchestrator.Bench;
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using Orchestrator.Workflows.Runtime;
+using Orchestrator.Workflows.Runtime.Events;
+using Orchestrator.Workflows.Runtime.Instances;
 
 namespace Orchestrator.Bench;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
-using Orchestrator.Workflows.Runtime;
+using Orchestrator.Workflows.Runtime.Events;
+using Orchestrator.Workflows.Runtime.Instances;
 
 namespace Orchestrator.Bench;
 

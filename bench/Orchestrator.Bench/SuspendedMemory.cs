@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
-using Orchestrator.Workflows.Runtime;
 using Orchestrator.Workflows.Runtime.Storage;
+using Orchestrator.Workflows.Runtime.Instances;
 
 namespace Orchestrator.Bench;
 
@@ -51,7 +51,7 @@ internal static class SuspendedMemory
     private static async Task<int> CountSuspendedAsync(BenchHost host)
     {
         await using var scope = host.Services.CreateAsyncScope();
-        var store = scope.ServiceProvider.GetRequiredService<IWorkflowInstanceStore>();
+        var store = scope.ServiceProvider.GetRequiredService<IWorkflowRunQueries>();
         return (await store.ListAsync(new InstanceQuery(Status: WorkflowStatus.Suspended, PageSize: 1), CancellationToken.None)).Total;
     }
 }

@@ -6,8 +6,8 @@ using Orchestrator.Templating;
 using Orchestrator.Workflows.Activities;
 using Orchestrator.Workflows.Definitions;
 using Orchestrator.Workflows.Descriptors;
-using Orchestrator.Workflows.Runtime;
 using Orchestrator.Workflows.Validation;
+using Orchestrator.Workflows.Runtime.Invocation;
 
 namespace Orchestrator.Infrastructure.Actions;
 

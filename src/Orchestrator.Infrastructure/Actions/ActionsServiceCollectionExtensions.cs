@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using Orchestrator.Workflows.Runtime;
+using Orchestrator.Workflows.Runtime.Invocation;
 
 namespace Orchestrator.Infrastructure.Actions;
 

@@ -5,6 +5,9 @@ using Orchestrator.Templating;
 using Orchestrator.Workflows.Activities;
 using Orchestrator.Workflows.Runtime;
 using Orchestrator.Workflows.Runtime.Storage;
+using Orchestrator.Workflows.Runtime.Dispatch;
+using Orchestrator.Workflows.Runtime.Invocation;
+using Orchestrator.Workflows.Runtime.Signals;
 
 namespace Orchestrator.Infrastructure.Actions;
 
@@ -62,7 +65,7 @@ internal sealed class BackgroundActionExecutor(
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            if (await scope.ServiceProvider.GetRequiredService<IWorkflowInstanceStore>().ResumeBookmarkAsync(request.BookmarkId, payload, _stopping.Token))
+            if (await scope.ServiceProvider.GetRequiredService<IWorkflowRunInbox>().ResumeBookmarkAsync(request.BookmarkId, payload, _stopping.Token))
             {
                 dispatcher.Enqueue(request.Run.InstanceId);
             }

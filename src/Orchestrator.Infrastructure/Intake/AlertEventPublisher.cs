@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Orchestrator.Incidents.Intake;
 using Orchestrator.Infrastructure.Persistence;
 using Orchestrator.Workflows.Runtime;
+using Orchestrator.Workflows.Runtime.Turns;
 
 namespace Orchestrator.Infrastructure.Intake;
 

@@ -35,7 +35,10 @@ public static class PersistenceServiceCollectionExtensions
         services.AddScoped<IAlertStore, EfAlertStore>();
         services.AddSingleton<IntakeLocks>();
         services.AddScoped<IWorkflowDefinitionStore, EfWorkflowDefinitionStore>();
-        services.AddScoped<IWorkflowInstanceStore, EfWorkflowInstanceStore>();
+        services.AddScoped<EfWorkflowInstanceStore>();
+        services.AddScoped<IWorkflowRunStore>(sp => sp.GetRequiredService<EfWorkflowInstanceStore>());
+        services.AddScoped<IWorkflowRunInbox>(sp => sp.GetRequiredService<EfWorkflowInstanceStore>());
+        services.AddScoped<IWorkflowRunQueries>(sp => sp.GetRequiredService<EfWorkflowInstanceStore>());
         services.AddTransient<DatabaseMigrator>();
         return services;
     }

@@ -2,8 +2,8 @@ using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Orchestrator.Workflows.Runtime;
 using Orchestrator.Workflows.Runtime.Storage;
+using Orchestrator.Workflows.Runtime.Dispatch;
 
 namespace Orchestrator.Infrastructure.Scheduling;
 
@@ -52,7 +52,7 @@ public sealed class DueTimers(IServiceScopeFactory scopes, WorkflowDispatcher di
                 try
                 {
                     await using var scope = scopes.CreateAsyncScope();
-                    var store = scope.ServiceProvider.GetRequiredService<IWorkflowInstanceStore>();
+                    var store = scope.ServiceProvider.GetRequiredService<IWorkflowRunInbox>();
                     foreach (var instanceId in await store.ResumeBookmarksAsync(batch, _stopping.Token))
                     {
                         dispatcher.Enqueue(instanceId);

@@ -1,6 +1,6 @@
 using Orchestrator.Workflows.Definitions;
-using Orchestrator.Workflows.Runtime;
 using Quartz;
+using Orchestrator.Workflows.Runtime.Dispatch;
 
 namespace Orchestrator.Infrastructure.Scheduling;
 

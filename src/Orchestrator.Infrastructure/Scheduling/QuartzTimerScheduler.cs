@@ -1,5 +1,6 @@
-using Orchestrator.Workflows.Runtime;
 using Quartz;
+using Orchestrator.Workflows.Runtime.Dispatch;
+using Orchestrator.Workflows.Runtime.Instances;
 
 namespace Orchestrator.Infrastructure.Scheduling;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using Orchestrator.Workflows.Runtime;
 using Quartz;
+using Orchestrator.Workflows.Runtime.Signals;
 
 namespace Orchestrator.Infrastructure.Scheduling;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orchestrator.Infrastructure.Persistence;
-using Orchestrator.Workflows.Runtime;
 using Quartz;
+using Orchestrator.Workflows.Runtime.Dispatch;
 
 namespace Orchestrator.Infrastructure.Scheduling;
 

@@ -2,8 +2,8 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orchestrator.Workflows.Definitions;
-using Orchestrator.Workflows.Runtime;
 using Quartz;
+using Orchestrator.Workflows.Runtime.Dispatch;
 
 namespace Orchestrator.Infrastructure.Scheduling;
 

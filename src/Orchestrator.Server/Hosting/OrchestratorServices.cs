@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Orchestrator.Http;
 using Orchestrator.Incidents;
 using Orchestrator.Incidents.Intake;
@@ -19,7 +18,6 @@ using Orchestrator.Templating;
 using Orchestrator.Workflows.Activities;
 using Orchestrator.Workflows.Definitions;
 using Orchestrator.Workflows.Definitions.Storage;
-using Orchestrator.Workflows.Runtime;
 using Orchestrator.Workflows.Validation;
 
 namespace Orchestrator.Server.Hosting;
@@ -86,30 +84,7 @@ public static class OrchestratorServices
         builder.Services.AddScoped<WorkflowDefinitionService>();
         builder.Services.AddScoped<WorkflowFileLoader>();
 
-        // Bound, validated (clear errors naming the setting) and checked when the host starts, not on first use.
-        // "Single node" is decided here and only here: the embedded SQLite database has one server, so leases stay in memory.
-        var singleNode = options.Database.Provider == DatabaseProvider.Sqlite;
-        builder.Services.AddOptions<RuntimeOptions>()
-            .BindConfiguration($"{OrchestratorOptions.Section}:Workflows")
-            .ValidateDataAnnotations()
-            .ValidateOnStart()
-            .PostConfigure(runtime =>
-            {
-                runtime.SingleNode = singleNode;
-                runtime.PromotedInputs = ["alert"]; // runs started by alert.received read alert.severity, alert.summary…
-            });
-        builder.Services.AddSingleton(services => services.GetRequiredService<IOptions<RuntimeOptions>>().Value);
-        builder.Services.AddSingleton<ActivityInvoker>();
-        builder.Services.AddSingleton<WorkflowInterpreter>();
-        builder.Services.AddSingleton<WorkflowDispatcher>();
-        builder.Services.AddSingleton<LocalLeases>();
-        builder.Services.AddSingleton<WorkflowEventHub>();
-        builder.Services.AddSingleton<DefinitionCache>();
-        builder.Services.AddWorkflowActions();
-        builder.Services.AddOrchestratorScheduling(options.Database.Provider, options.Database.ResolveConnectionString(dataDirectory));
-        builder.Services.AddScoped<WorkflowRunner>();
-        builder.Services.AddScoped<WorkflowOperations>();
-        builder.Services.AddHostedService<WorkflowRuntimeHost>();
+        builder.Services.AddWorkflowRuntime(options.Database, dataDirectory);
         return builder;
     }
 }

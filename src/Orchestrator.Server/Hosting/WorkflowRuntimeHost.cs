@@ -1,5 +1,6 @@
 using Orchestrator.Workflows.Runtime;
 using Orchestrator.Workflows.Runtime.Storage;
+using Orchestrator.Workflows.Runtime.Dispatch;
 
 namespace Orchestrator.Server.Hosting;
 
@@ -24,7 +25,7 @@ internal sealed class WorkflowRuntimeHost(
     {
         if (options.SingleNode)
         {
-            await WithStoreAsync(store => store.ReleaseAllAsync(stoppingToken));
+            await WithStoreAsync((runs, _) => runs.ReleaseAllAsync(stoppingToken));
             await using var scope = scopes.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<WorkflowRunner>().RestartPendingActionsAsync(stoppingToken);
         }
@@ -36,24 +37,24 @@ internal sealed class WorkflowRuntimeHost(
         {
             try
             {
-                await WithStoreAsync(async store =>
+                await WithStoreAsync(async (runs, inbox) =>
                 {
                     var now = clock.GetUtcNow();
                     // Quartz fires timers; this catches any whose trigger was lost, a few seconds late.
-                    foreach (var id in await store.ResumeDueBookmarksAsync(now - TimerSafetyLag, 500, stoppingToken))
+                    foreach (var id in await inbox.ResumeDueBookmarksAsync(now - TimerSafetyLag, 500, stoppingToken))
                     {
                         dispatcher.Enqueue(id);
                     }
 
                     if (sweeps++ % 8 == 0)
                     {
-                        foreach (var id in await store.DeliverKeptEventsAsync(null, now, stoppingToken))
+                        foreach (var id in await inbox.DeliverKeptEventsAsync(null, now, stoppingToken))
                         {
                             dispatcher.Enqueue(id);
                         }
                     }
 
-                    foreach (var id in await store.FindRunnableAsync(now, 500, stoppingToken))
+                    foreach (var id in await runs.FindRunnableAsync(now, 500, stoppingToken))
                     {
                         dispatcher.Enqueue(id);
                     }
@@ -61,7 +62,7 @@ internal sealed class WorkflowRuntimeHost(
                     if (now - forgotten >= ForgetInterval)
                     {
                         forgotten = now;
-                        await store.ForgetDeliveriesAsync(now - options.KeepDeliveryIdsFor, stoppingToken);
+                        await inbox.ForgetDeliveriesAsync(now - options.KeepDeliveryIdsFor, stoppingToken);
                     }
                 });
                 await Task.Delay(options.PollInterval, clock, stoppingToken);
@@ -86,9 +87,9 @@ internal sealed class WorkflowRuntimeHost(
         await scope.ServiceProvider.GetRequiredService<WorkflowRunner>().RunTurnsAsync(instanceId, cancellationToken);
     }
 
-    private async Task WithStoreAsync(Func<IWorkflowInstanceStore, Task> action)
+    private async Task WithStoreAsync(Func<IWorkflowRunStore, IWorkflowRunInbox, Task> action)
     {
         await using var scope = scopes.CreateAsyncScope();
-        await action(scope.ServiceProvider.GetRequiredService<IWorkflowInstanceStore>());
+        await action(scope.ServiceProvider.GetRequiredService<IWorkflowRunStore>(), scope.ServiceProvider.GetRequiredService<IWorkflowRunInbox>());
     }
 }

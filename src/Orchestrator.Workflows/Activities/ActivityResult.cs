@@ -1,3 +1,5 @@
+using Orchestrator.Workflows.Runtime.Instances;
+
 namespace Orchestrator.Workflows.Activities;
 
 /// <summary>What running an activity produced: outcome ports to follow with outputs, a bookmark to wait on, or a fault.</summary>

@@ -15,7 +15,7 @@ public sealed class WorkflowDefinitionService(
     IWorkflowDefinitionStore store,
     WorkflowValidator validator,
     ILogger<WorkflowDefinitionService> logger,
-    Runtime.ICronSchedules? cron = null)
+    Runtime.Dispatch.ICronSchedules? cron = null)
 {
     public const string ApiSource = "api";
 

@@ -6,6 +6,11 @@ using Orchestrator.Workflows.Activities.ControlFlow;
 using Orchestrator.Workflows.Definitions;
 using Orchestrator.Workflows.Definitions.Storage;
 using Orchestrator.Workflows.Runtime.Storage;
+using Orchestrator.Workflows.Runtime.Dispatch;
+using Orchestrator.Workflows.Runtime.Events;
+using Orchestrator.Workflows.Runtime.Instances;
+using Orchestrator.Workflows.Runtime.Invocation;
+using Orchestrator.Workflows.Runtime.Turns;
 
 namespace Orchestrator.Workflows.Runtime;
 
@@ -14,11 +19,13 @@ namespace Orchestrator.Workflows.Runtime;
 /// start triggered workflows) and decide approvals.
 /// </summary>
 public sealed class WorkflowOperations(
-    IWorkflowInstanceStore instances,
+    IWorkflowRunInbox inbox,
+    IWorkflowRunQueries queries,
     IWorkflowDefinitionStore definitions,
     WorkflowRunner runner,
     WorkflowDispatcher dispatcher,
     ScriptSandbox sandbox,
+    TriggerFailures triggerFailures,
     RuntimeOptions options,
     TimeProvider clock,
     ILogger<WorkflowOperations> logger)
@@ -55,7 +62,7 @@ public sealed class WorkflowOperations(
     }
 
     public async Task<WorkflowInstance> GetAsync(string instanceId, CancellationToken cancellationToken) =>
-        await instances.GetAsync(instanceId, cancellationToken) ?? throw new WorkflowInstanceNotFoundException($"No workflow run '{instanceId}'.");
+        await queries.GetAsync(instanceId, cancellationToken) ?? throw new WorkflowInstanceNotFoundException($"No workflow run '{instanceId}'.");
 
     /// <summary>Resumes the Event bookmarks waiting for <paramref name="name"/> with this correlation, starts the published
     /// workflows whose triggers match, and keeps the event for a while when neither happened.</summary>
@@ -75,9 +82,10 @@ public sealed class WorkflowOperations(
 
         // Decide the triggers first: an event that starts a run is not also kept for that run's own waits.
         var withTriggers = await definitions.GetPublishedWithTriggersAsync(cancellationToken);
-        var triggered = stimuli.Select(s => MatchingTriggers(withTriggers, s, cancellationToken)).ToList();
+        var failures = stimuli.Select(_ => new List<TriggerFailure>()).ToList();
+        var triggered = stimuli.Select((s, i) => MatchingTriggers(withTriggers, s, failures[i], cancellationToken)).ToList();
         var keepUntil = clock.GetUtcNow() + options.KeepUnmatchedEventsFor;
-        var deliveries = await instances.DeliverEventsAsync(
+        var deliveries = await inbox.DeliverEventsAsync(
             stimuli.Select((s, i) => new EventToDeliver(s, triggered[i].Count == 0 && s.KeepUnmatched ? keepUntil : null, StartsRuns: triggered[i].Count > 0)).ToList(),
             cancellationToken);
 
@@ -87,7 +95,7 @@ public sealed class WorkflowOperations(
             var (stimulus, delivery) = (stimuli[i], deliveries[i]);
             if (delivery.Duplicate)
             {
-                results.Add(new EventResult(0, [], Duplicate: true, Kept: false));
+                results.Add(EventResult.DuplicateDelivery);
                 continue;
             }
 
@@ -103,15 +111,16 @@ public sealed class WorkflowOperations(
                 started.Add((await runner.StartAsync(definition, input, stimulus.CorrelationId, cancellationToken)).Id);
             }
 
-            results.Add(new EventResult(delivery.ResumedInstances.Count, started, Duplicate: false, Kept: delivery.Kept));
+            results.Add(new EventResult(delivery.ResumedInstances, started, Duplicate: false, Kept: delivery.Kept, failures[i]));
         }
 
         return results;
     }
 
     /// <summary>Published definitions with a trigger for the event whose filter holds. A filter that cannot be evaluated
-    /// for this event (e.g. it reads a field the payload lacks) does not match, and is logged.</summary>
-    private List<WorkflowDefinition> MatchingTriggers(IReadOnlyList<WorkflowDefinition> withTriggers, Stimulus stimulus, CancellationToken cancellationToken)
+    /// for this event (e.g. it reads a field the payload lacks) does not match: it is added to <paramref name="failures"/>,
+    /// kept in <see cref="TriggerFailures"/> and logged.</summary>
+    private List<WorkflowDefinition> MatchingTriggers(IReadOnlyList<WorkflowDefinition> withTriggers, Stimulus stimulus, List<TriggerFailure> failures, CancellationToken cancellationToken)
     {
         var (name, correlationId, payload) = (stimulus.Name, stimulus.CorrelationId, stimulus.Payload);
         var matching = new List<WorkflowDefinition>();
@@ -140,6 +149,9 @@ public sealed class WorkflowOperations(
                 }
                 catch (ScriptException e)
                 {
+                    var failure = new TriggerFailure(definition.DefinitionId, name, correlationId, $"The trigger filter '{trigger.Filter}' failed: {e.Error}", clock.GetUtcNow());
+                    failures.Add(failure);
+                    triggerFailures.Record(failure);
                     logger.LogWarning("The trigger filter of workflow {DefinitionId} failed for event {Event}: {Error}", definition.DefinitionId, name, e.Error);
                 }
             }
@@ -148,12 +160,15 @@ public sealed class WorkflowOperations(
         return matching;
     }
 
+    /// <summary>The definition's recent trigger-filter failures, newest first (since the server started).</summary>
+    public IReadOnlyList<TriggerFailure> TriggerFailuresOf(string definitionId) => triggerFailures.Of(definitionId);
+
     public async Task<IReadOnlyList<PendingBookmark>> PendingApprovalsAsync(CancellationToken cancellationToken) =>
-        await instances.FindBookmarksAsync(BookmarkKind.Approval, null, null, cancellationToken);
+        await queries.FindBookmarksAsync(BookmarkKind.Approval, null, null, cancellationToken);
 
     public async Task DecideAsync(string approvalId, string? decision, string? comment, string decidedBy, CancellationToken cancellationToken)
     {
-        var approval = await instances.FindBookmarkAsync(approvalId, cancellationToken);
+        var approval = await queries.FindBookmarkAsync(approvalId, cancellationToken);
         if (approval is null || approval.Bookmark.Kind != BookmarkKind.Approval)
         {
             throw new WorkflowInstanceNotFoundException($"No pending approval '{approvalId}'.");
@@ -163,7 +178,7 @@ public sealed class WorkflowOperations(
         var chosen = options.FirstOrDefault(o => string.Equals(o, decision?.Trim(), StringComparison.OrdinalIgnoreCase))
             ?? throw new WorkflowInputException("decision", $"decision must be one of {string.Join(", ", options)}.");
         var payload = new JsonObject { ["decision"] = chosen, ["comment"] = comment, ["decidedBy"] = decidedBy };
-        if (!await instances.ResumeBookmarkAsync(approvalId, payload, cancellationToken))
+        if (!await inbox.ResumeBookmarkAsync(approvalId, payload, cancellationToken))
         {
             throw new WorkflowInstanceNotFoundException($"No pending approval '{approvalId}'; it was decided or timed out.");
         }
@@ -181,7 +196,7 @@ public sealed class WorkflowOperations(
 
     private async Task PostAsync(string instanceId, InboxMessageKind kind, CancellationToken cancellationToken)
     {
-        await instances.PostAsync(instanceId, kind, null, null, cancellationToken);
+        await inbox.PostAsync(instanceId, kind, null, null, cancellationToken);
         dispatcher.Enqueue(instanceId);
     }
 }

@@ -5,7 +5,7 @@ using Orchestrator.Workflows.Activities.ControlFlow;
 using Orchestrator.Workflows.Definitions;
 using Orchestrator.Workflows.Descriptors;
 using Orchestrator.Workflows.Graph;
-using Orchestrator.Workflows.Runtime;
+using Orchestrator.Workflows.Runtime.Dispatch;
 
 namespace Orchestrator.Workflows.Validation;
 

@@ -335,23 +335,35 @@ public abstract class LifecycleTests(ServerFixture fixture)
 
         var second = await _client.SendEventAsync(eventName, correlation, new { seq = 2 });
         second.Int("resumed").Should().Be(1);
+        second["resumedInstanceIds"]!.AsArray().Select(i => i!.GetValue<string>()).Should().Equal(instanceId);
         var run = await _client.WaitForStatusAsync(instanceId, "Finished");
         run.SingleEntry("escalate")["outputs"]!.Str("message").Should().Be("escalate after alert 2");
         (await _client.ListInstancesAsync($"definitionId={definitionId}")).Int("total").Should().Be(2, "the second alert also starts a run of its own");
     }
 
     [DatabaseFact]
-    public async Task A_trigger_filter_that_cannot_be_evaluated_for_an_events_payload_does_not_start_it_nor_fail_the_event()
+    public async Task A_trigger_filter_that_cannot_be_evaluated_for_an_events_payload_does_not_start_it_nor_fail_the_event_and_says_why()
     {
         var definitionId = await _client.PublishDefinitionAsync(Definition(WorkflowCalls.NewId("triggered-strict"),
-            [Start, Log("log", "'P' + input.severity")],
+            [Start, Log("log", "'P' + input.labels.severity")],
             ["start -> log"],
-            triggers: new[] { new { @event = "alert.received", filter = "input.severity <= 2" } }));
+            triggers: new[] { new { @event = "alert.received", filter = "input.labels.severity <= 2" } }));
+        var correlation = WorkflowCalls.NewId("alert");
 
-        var sent = await _client.SendEventAsync("alert.received", WorkflowCalls.NewId("alert"), new { service = "billing" });
+        var sent = await _client.SendEventAsync("alert.received", correlation, new { service = "billing" });
 
         sent.Int("started").Should().Be(0);
         (await _client.ListInstancesAsync($"definitionId={definitionId}")).Int("total").Should().Be(0);
+        var failure = sent["triggerFailures"]!.AsArray().Single(f => f!.Str("definitionId") == definitionId)!;
+        failure.Str("event").Should().Be("alert.received");
+        failure.Str("correlationId").Should().Be(correlation);
+        failure.Str("error").Should().Contain("input.labels.severity <= 2");
+
+        // Events from intake and the outbox have no caller to read that answer: the definition keeps its recent failures.
+        var kept = await (await _client.GetAsync($"/api/workflow-definitions/{definitionId}/trigger-failures")).ShouldBeAsync(HttpStatusCode.OK);
+        kept.Int("total").Should().Be(1);
+        kept["items"]![0]!.Str("correlationId").Should().Be(correlation);
+        await (await _client.GetAsync($"/api/workflow-definitions/{WorkflowCalls.NewId("missing")}/trigger-failures")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
     }
 
     // ---- bad requests ----

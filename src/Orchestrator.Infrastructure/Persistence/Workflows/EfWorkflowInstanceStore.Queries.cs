@@ -1,12 +1,13 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Orchestrator.Workflows.Activities;
-using Orchestrator.Workflows.Runtime;
 using Orchestrator.Workflows.Runtime.Storage;
+using Orchestrator.Workflows.Runtime.Instances;
 
 namespace Orchestrator.Infrastructure.Persistence.Workflows;
 
-internal sealed partial class EfWorkflowInstanceStore
+/// <summary>Reads of committed runs (<see cref="IWorkflowRunQueries"/>).</summary>
+internal sealed partial class EfWorkflowInstanceStore : IWorkflowRunQueries
 {
     public async Task<WorkflowInstance?> GetAsync(string instanceId, CancellationToken cancellationToken) =>
         (await GetWithJournalAsync(instanceId, cancellationToken))?.Instance;

@@ -1,14 +1,29 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Orchestrator.Workflows.Activities;
-using Orchestrator.Workflows.Runtime;
 using Orchestrator.Workflows.Runtime.Storage;
+using Orchestrator.Workflows.Runtime.Instances;
+using Orchestrator.Workflows.Runtime.Signals;
 
 namespace Orchestrator.Infrastructure.Persistence.Workflows;
 
 /// <summary>Resuming bookmarks: each is claimed with a conditional update, so it is resumed exactly once whoever races for it.</summary>
-internal sealed partial class EfWorkflowInstanceStore
+internal sealed partial class EfWorkflowInstanceStore : IWorkflowRunInbox
 {
+    public async Task PostAsync(string instanceId, InboxMessageKind kind, string? bookmarkId, JsonNode? payload, CancellationToken cancellationToken)
+    {
+        db.WorkflowInbox.Add(new WorkflowInboxRecord
+        {
+            InstanceId = instanceId,
+            Kind = kind.ToString(),
+            BookmarkId = bookmarkId,
+            PayloadJson = payload?.ToJsonString(),
+            CreatedAt = clock.GetUtcNow(),
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+    }
+
     public async Task<IReadOnlyList<string>> ResumeDueBookmarksAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
     {
         var due = await db.WorkflowBookmarks.AsNoTracking()

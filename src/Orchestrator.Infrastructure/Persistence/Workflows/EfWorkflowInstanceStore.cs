@@ -1,12 +1,14 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using Orchestrator.Workflows.Runtime;
 using Orchestrator.Workflows.Runtime.Storage;
+using Orchestrator.Workflows.Runtime.Instances;
 
 namespace Orchestrator.Infrastructure.Persistence.Workflows;
 
-/// <summary>EF Core implementation of <see cref="IWorkflowInstanceStore"/>: runs, leases and turn commits.</summary>
-internal sealed partial class EfWorkflowInstanceStore(OrchestratorDbContext db, TimeProvider clock) : IWorkflowInstanceStore
+/// <summary>EF Core storage of runs, in three parts by concept: runs, leases and turn commits here (<see cref="IWorkflowRunStore"/>),
+/// waking runs in <c>.Resumption.cs</c> (<see cref="IWorkflowRunInbox"/>), reads in <c>.Queries.cs</c> (<see cref="IWorkflowRunQueries"/>).
+/// One class, so a scope's runner, inbox and queries share one context.</summary>
+internal sealed partial class EfWorkflowInstanceStore(OrchestratorDbContext db, TimeProvider clock) : IWorkflowRunStore
 {
     public async Task<InstanceLease?> TryAcquireAsync(string instanceId, string owner, TimeSpan duration, CancellationToken cancellationToken)
     {
@@ -127,20 +129,6 @@ internal sealed partial class EfWorkflowInstanceStore(OrchestratorDbContext db, 
         await db.WorkflowInstances
             .Where(i => i.LeaseOwner != null)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.LeaseOwner, (string?)null).SetProperty(i => i.LeaseExpiresAt, (DateTimeOffset?)null), cancellationToken);
-
-    public async Task PostAsync(string instanceId, InboxMessageKind kind, string? bookmarkId, JsonNode? payload, CancellationToken cancellationToken)
-    {
-        db.WorkflowInbox.Add(new WorkflowInboxRecord
-        {
-            InstanceId = instanceId,
-            Kind = kind.ToString(),
-            BookmarkId = bookmarkId,
-            PayloadJson = payload?.ToJsonString(),
-            CreatedAt = clock.GetUtcNow(),
-        });
-        await db.SaveChangesAsync(cancellationToken);
-        db.ChangeTracker.Clear();
-    }
 
     public Task<bool> HasInboxAsync(string instanceId, CancellationToken cancellationToken) =>
         db.WorkflowInbox.AnyAsync(m => m.InstanceId == instanceId, cancellationToken);

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Orchestrator.Templating;
 using Orchestrator.Workflows.Activities;
-using Orchestrator.Workflows.Runtime;
+using Orchestrator.Workflows.Runtime.Instances;
 
 namespace Orchestrator.Infrastructure.Persistence.Workflows;
 

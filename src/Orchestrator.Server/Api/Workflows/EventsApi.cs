@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Orchestrator.Server.Api.Errors;
 using Orchestrator.Workflows.Runtime;
+using Orchestrator.Workflows.Runtime.Events;
 
 namespace Orchestrator.Server.Api.Workflows;
 
@@ -18,7 +19,7 @@ public static class EventsApi
     private static async Task<Accepted<EventResponse>> Send(string name, EventRequest? request, WorkflowOperations operations, CancellationToken ct)
     {
         var result = await operations.SendEventAsync(name, request?.CorrelationId, request?.Payload, request?.DeliveryId, ct);
-        return TypedResults.Accepted((string?)null, new EventResponse(result.Resumed, result.Started.Count, result.Started, result.Duplicate, result.Kept));
+        return TypedResults.Accepted((string?)null, EventResponse.From(result));
     }
 
     private static async Task<Ok<PagedResponse<ApprovalResponse>>> Pending(WorkflowOperations operations, string? status, int? page, int? pageSize, CancellationToken ct)
@@ -38,5 +39,17 @@ public static class EventsApi
     }
 }
 
-/// <summary><c>{ resumed, started, instanceIds, duplicate, kept }</c>.</summary>
-public sealed record EventResponse(int Resumed, int Started, IReadOnlyList<string> InstanceIds, bool Duplicate, bool Kept);
+/// <summary><c>{ resumed, started, instanceIds, resumedInstanceIds, duplicate, kept, triggerFailures }</c>: counts, the runs
+/// started (<c>instanceIds</c>) and resumed, and the trigger filters that failed on this event.</summary>
+public sealed record EventResponse(int Resumed, int Started, IReadOnlyList<string> InstanceIds, IReadOnlyList<string> ResumedInstanceIds, bool Duplicate, bool Kept,
+    IReadOnlyList<TriggerFailureResponse> TriggerFailures)
+{
+    public static EventResponse From(EventResult result) => new(result.Resumed.Count, result.Started.Count, result.Started, result.Resumed, result.Duplicate, result.Kept,
+        result.TriggerFailures.Select(TriggerFailureResponse.From).ToList());
+}
+
+/// <summary>A trigger filter that failed on an event: <c>{ definitionId, event, correlationId, error, at }</c>.</summary>
+public sealed record TriggerFailureResponse(string DefinitionId, string Event, string? CorrelationId, string Error, DateTimeOffset At)
+{
+    public static TriggerFailureResponse From(TriggerFailure failure) => new(failure.DefinitionId, failure.Event, failure.CorrelationId, failure.Error, failure.At);
+}

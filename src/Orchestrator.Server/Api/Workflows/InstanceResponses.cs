@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Orchestrator.Templating;
-using Orchestrator.Workflows.Runtime;
 using Orchestrator.Workflows.Runtime.Storage;
+using Orchestrator.Workflows.Runtime.Instances;
 
 namespace Orchestrator.Server.Api.Workflows;
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Orchestrator.Server.Api.Errors;
 using Orchestrator.Workflows.Definitions;
 using Orchestrator.Workflows.Definitions.Storage;
+using Orchestrator.Workflows.Runtime;
 
 namespace Orchestrator.Server.Api.Workflows;
 
@@ -19,6 +20,8 @@ public static class WorkflowDefinitionsApi
         api.MapPost("/{definitionId}/publish", Publish).WithSummary("Publish a version (default: the latest) for new runs").Answers(400, 404);
         api.MapDelete("/{definitionId}", Retract).WithSummary("Retract: no version stays published; running instances finish").Answers(404);
         api.MapGet("/{definitionId}/versions", Versions).WithSummary("All versions, oldest first").Answers(404);
+        api.MapGet("/{definitionId}/trigger-failures", TriggerFailures)
+            .WithSummary("Recent events on which a trigger filter of this definition failed (newest first, since the server started)").Answers(400, 404);
         return api;
     }
 
@@ -55,4 +58,11 @@ public static class WorkflowDefinitionsApi
 
     private static async Task<Ok<List<DefinitionVersionInfo>>> Versions(string definitionId, WorkflowDefinitionService definitions, CancellationToken ct) =>
         TypedResults.Ok((await definitions.GetVersionsAsync(definitionId, ct)).Select(DefinitionVersionInfo.From).ToList());
+
+    private static async Task<Ok<PagedResponse<TriggerFailureResponse>>> TriggerFailures(string definitionId, int? page, int? pageSize,
+        WorkflowDefinitionService definitions, WorkflowOperations operations, CancellationToken ct)
+    {
+        await definitions.GetVersionsAsync(definitionId, ct); // 404 for an unknown definition
+        return TypedResults.Ok(PagedResponse<TriggerFailureResponse>.Of(operations.TriggerFailuresOf(definitionId).Select(TriggerFailureResponse.From).ToList(), page, pageSize));
+    }
 }

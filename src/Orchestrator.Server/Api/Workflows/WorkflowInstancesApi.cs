@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Orchestrator.Server.Api.Errors;
 using Orchestrator.Workflows.Runtime;
 using Orchestrator.Workflows.Runtime.Storage;
+using Orchestrator.Workflows.Runtime.Instances;
 
 namespace Orchestrator.Server.Api.Workflows;
 
@@ -30,7 +31,7 @@ public static class WorkflowInstancesApi
         return TypedResults.Accepted($"/api/workflow-instances/{instance.Id}", new RunStarted(instance.Id));
     }
 
-    private static async Task<Ok<PagedResponse<InstanceSummary>>> List(IWorkflowInstanceStore store, string? definitionId, string? status, string? correlationId,
+    private static async Task<Ok<PagedResponse<InstanceSummary>>> List(IWorkflowRunQueries store, string? definitionId, string? status, string? correlationId,
         int? page, int? pageSize, CancellationToken ct)
     {
         var (p, size) = Paging.Read(page, pageSize);
@@ -39,7 +40,7 @@ public static class WorkflowInstancesApi
         return TypedResults.Ok(new PagedResponse<InstanceSummary>(items, total, p, size));
     }
 
-    private static async Task<Ok<InstanceResponse>> Get(string id, IWorkflowInstanceStore store, CancellationToken ct)
+    private static async Task<Ok<InstanceResponse>> Get(string id, IWorkflowRunQueries store, CancellationToken ct)
     {
         var (instance, journal) = await store.GetWithJournalAsync(id, ct) ?? throw new WorkflowInstanceNotFoundException($"No workflow run '{id}'.");
         return TypedResults.Ok(InstanceResponse.From(instance, journal));

@@ -82,7 +82,7 @@ public sealed class ApprovalActivity : IActivity
     /// <summary>Payload: <c>{ decision, comment?, decidedBy? }</c>, or <c>{ timedOut: true }</c> from the timer.</summary>
     public ValueTask<ActivityResult> ResumeAsync(ActivityContext context, JsonNode? payload)
     {
-        if (Runtime.ResumeSignal.IsTimedOut(payload))
+        if (Runtime.Signals.ResumeSignal.IsTimedOut(payload))
         {
             // Nobody decided: the outputs exist but are empty, so a TimedOut branch can test outputs.<id>.decision.
             return ValueTask.FromResult(ActivityResult.Outcome(Ports.TimedOut,

@@ -40,19 +40,19 @@ public sealed class RunWorkflowActivity : IActivity
             return ValueTask.FromResult(ActivityResult.Fault("definitionId must name a published workflow."));
         }
 
-        var request = new Runtime.ChildRun.Request(definitionId, ScriptValues.ToJson(context.Input("input")) as JsonObject, context.Input("wait") is not false);
-        return ValueTask.FromResult(ActivityResult.Suspend(new BookmarkRequest(BookmarkKind.ChildWorkflow, definitionId, Data: Runtime.ChildRun.ToData(request))));
+        var request = new Runtime.Signals.ChildRun.Request(definitionId, ScriptValues.ToJson(context.Input("input")) as JsonObject, context.Input("wait") is not false);
+        return ValueTask.FromResult(ActivityResult.Suspend(new BookmarkRequest(BookmarkKind.ChildWorkflow, definitionId, Data: Runtime.Signals.ChildRun.ToData(request))));
     }
 
-    /// <summary>Payload: the child's <see cref="Runtime.ChildRun.Answer"/>.</summary>
+    /// <summary>Payload: the child's <see cref="Runtime.Signals.ChildRun.Answer"/>.</summary>
     public ValueTask<ActivityResult> ResumeAsync(ActivityContext context, JsonNode? payload)
     {
-        var answer = Runtime.ChildRun.ReadPayload(payload);
+        var answer = Runtime.Signals.ChildRun.ReadPayload(payload);
         return ValueTask.FromResult(answer switch
         {
             { Error: { } error, InstanceId: null } => ActivityResult.Fault($"Child workflow could not start: {error}"),
             { Error: { } error } => ActivityResult.Fault($"Child workflow {answer.InstanceId} {answer.Status}: {error}"),
-            { Status: nameof(Runtime.WorkflowStatus.Cancelled) } => ActivityResult.Fault($"Child workflow {answer.InstanceId} was cancelled."),
+            { Status: nameof(Runtime.Instances.WorkflowStatus.Cancelled) } => ActivityResult.Fault($"Child workflow {answer.InstanceId} was cancelled."),
             _ => ActivityResult.Done(new Dictionary<string, object?>
             {
                 ["instanceId"] = answer.InstanceId,

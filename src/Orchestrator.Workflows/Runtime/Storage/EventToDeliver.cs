@@ -1,3 +1,5 @@
+using Orchestrator.Workflows.Runtime.Turns;
+
 namespace Orchestrator.Workflows.Runtime.Storage;
 
 /// <summary>A stimulus to deliver, until when to keep it if nothing waits for it (null: not kept), and whether it

@@ -1,3 +1,5 @@
+using Orchestrator.Workflows.Runtime.Instances;
+
 namespace Orchestrator.Workflows.Runtime.Storage;
 
 /// <summary>Filters for listing instances.</summary>

@@ -1,3 +1,5 @@
+using Orchestrator.Workflows.Runtime.Instances;
+
 namespace Orchestrator.Workflows.Runtime.Storage;
 
 /// <summary>An instance in a list.</summary>

@@ -1,3 +1,5 @@
+using Orchestrator.Workflows.Runtime.Instances;
+
 namespace Orchestrator.Workflows.Runtime.Storage;
 
 /// <summary>A bookmark with the instance that waits on it.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Orchestrator.Workflows.Runtime.Instances;
 
 namespace Orchestrator.Workflows.Runtime.Storage;
 

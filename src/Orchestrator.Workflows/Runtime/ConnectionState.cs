@@ -1,8 +1,0 @@
-namespace Orchestrator.Workflows.Runtime;
-
-/// <summary>What became of a connection in the current pass: flow went through it, or it is known never to carry flow.</summary>
-public enum ConnectionState
-{
-    Taken,
-    Dead,
-}
