@@ -3,6 +3,7 @@ using Orchestrator.Templating;
 using Orchestrator.Workflows.Activities;
 using Orchestrator.Workflows.Definitions;
 using Orchestrator.Workflows.Validation;
+using Orchestrator.Tests.Shared;
 
 namespace Orchestrator.Workflows.Tests;
 
@@ -111,14 +112,8 @@ internal static class Definitions
         return json.ToString();
     }
 
-    /// <summary><c>"a.Port -> b"</c> as connection JSON; without <c>.Port</c> the source port is left out (Done).</summary>
-    public static string Connection(string shorthand)
-    {
-        var parts = shorthand.Split("->", StringSplitOptions.TrimEntries);
-        var source = parts[0].Split('.', 2);
-        var port = source.Length == 2 ? $", \"port\": \"{source[1]}\"" : string.Empty;
-        return $"{{ \"source\": {{ \"activity\": \"{source[0]}\"{port} }}, \"target\": {{ \"activity\": \"{parts[1]}\" }} }}";
-    }
+    /// <summary><c>"a.Port -> b"</c> as connection JSON (<see cref="ConnectionShorthand"/>).</summary>
+    public static string Connection(string shorthand) => ConnectionShorthand.Parse(shorthand).ToJsonString();
 
     public static ActivityRegistry BuiltInRegistry() => new(ActivityRegistry.BuiltIn());
 

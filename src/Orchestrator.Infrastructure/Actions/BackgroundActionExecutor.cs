@@ -27,7 +27,17 @@ internal sealed class BackgroundActionExecutor(
     private readonly CancellationTokenSource _stopping = new();
     private readonly ILogger _logger = loggers.CreateLogger<BackgroundActionExecutor>();
 
-    public void Start(ActionRequest request) => _ = Task.Run(() => RunAsync(request));
+    public void Start(ActionRequest request)
+    {
+        var work = dispatcher.TrackWork(); // taken now, on the turn that started the action, so the runtime is not idle in between
+        _ = Task.Run(async () =>
+        {
+            using (work)
+            {
+                await RunAsync(request);
+            }
+        });
+    }
 
     public void Dispose()
     {

@@ -15,7 +15,7 @@ namespace Orchestrator.Infrastructure.Scheduling;
 public sealed class DueTimers(IServiceScopeFactory scopes, WorkflowDispatcher dispatcher, ILogger<DueTimers> logger) : IDisposable
 {
     private const int MaxBatch = 256;
-    private readonly Channel<(string BookmarkId, JsonNode? Payload)> _due = Channel.CreateUnbounded<(string, JsonNode?)>();
+    private readonly Channel<(string BookmarkId, JsonNode? Payload, IDisposable Work)> _due = Channel.CreateUnbounded<(string, JsonNode?, IDisposable)>();
     private readonly CancellationTokenSource _stopping = new();
     private int _started;
 
@@ -27,7 +27,7 @@ public sealed class DueTimers(IServiceScopeFactory scopes, WorkflowDispatcher di
             _ = Task.Run(DrainAsync);
         }
 
-        _due.Writer.TryWrite((bookmarkId, payload));
+        _due.Writer.TryWrite((bookmarkId, payload, dispatcher.TrackWork()));
     }
 
     public void Dispose()
@@ -39,14 +39,17 @@ public sealed class DueTimers(IServiceScopeFactory scopes, WorkflowDispatcher di
     private async Task DrainAsync()
     {
         var batch = new List<(string, JsonNode?)>(MaxBatch);
+        var work = new List<IDisposable>(MaxBatch);
         try
         {
             while (await _due.Reader.WaitToReadAsync(_stopping.Token))
             {
                 batch.Clear();
+                work.Clear();
                 while (batch.Count < MaxBatch && _due.Reader.TryRead(out var item))
                 {
-                    batch.Add(item);
+                    batch.Add((item.BookmarkId, item.Payload));
+                    work.Add(item.Work);
                 }
 
                 try
@@ -61,6 +64,10 @@ public sealed class DueTimers(IServiceScopeFactory scopes, WorkflowDispatcher di
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
                     logger.LogError(e, "Could not resume {Count} due timer(s); the sweep of due bookmarks will", batch.Count);
+                }
+                finally
+                {
+                    work.ForEach(w => w.Dispose());
                 }
             }
         }

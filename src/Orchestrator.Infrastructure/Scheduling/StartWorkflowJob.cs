@@ -8,7 +8,7 @@ using Orchestrator.Workflows.Runtime.Dispatch;
 namespace Orchestrator.Infrastructure.Scheduling;
 
 /// <summary>Quartz job for cron triggers: starts a run of the published version, with <c>{ firedAt, schedule }</c> as input.</summary>
-public sealed class StartWorkflowJob(IServiceScopeFactory scopes, ILogger<StartWorkflowJob> logger) : IJob
+public sealed class StartWorkflowJob(IServiceScopeFactory scopes, WorkflowDispatcher dispatcher, ILogger<StartWorkflowJob> logger) : IJob
 {
     public const string DefinitionIdKey = "definitionId";
     public const string ScheduleKey = "schedule";
@@ -21,13 +21,15 @@ public sealed class StartWorkflowJob(IServiceScopeFactory scopes, ILogger<StartW
             ["firedAt"] = (context.ScheduledFireTimeUtc ?? DateTimeOffset.UtcNow).ToString("O"),
             ["schedule"] = context.MergedJobDataMap.GetString(ScheduleKey),
         };
+        using var work = dispatcher.TrackWork();
         await using var scope = scopes.CreateAsyncScope();
         try
         {
             await scope.ServiceProvider.GetRequiredService<WorkflowRunner>().StartAsync(definitionId, input, null, cancellationToken);
         }
-        catch (WorkflowDefinitionNotFoundException)
+        catch (Exception e) when (e is WorkflowDefinitionNotFoundException or WorkflowDefinitionConflictException)
         {
+            // Deleted, or retracted (no version published) while this firing was on its way.
             logger.LogWarning("Cron trigger of {DefinitionId} fired but no version is published; removing its schedule", definitionId);
             await scope.ServiceProvider.GetRequiredService<ICronSchedules>().SyncAsync(definitionId, null, cancellationToken);
         }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orchestrator.Workflows.Activities;
+using Orchestrator.Workflows.Runtime.Dispatch;
 
 namespace Orchestrator.Server.Tests.Hosting;
 
@@ -31,9 +32,30 @@ public sealed class OrchestratorServer : IAsyncDisposable
 
     public HttpClient Client { get; private set; }
 
+    /// <summary>The running server's services (the dispatcher, the Quartz scheduler…), for what the API does not show.</summary>
+    public IServiceProvider Services => _factory.Services;
+
     public string DataDirectory => _database.DataDirectory;
 
     public string ConnectionString => _database.ConnectionString;
+
+    /// <summary>
+    /// Completes once everything set in motion has settled: no turn queued or running, no action running and no due
+    /// timer being resumed (<see cref="WorkflowDispatcher.WhenIdleAsync"/>). Assert "nothing more happens" after this,
+    /// never after a sleep. Fails the test when the runtime does not settle within <paramref name="timeout"/> (10 s).
+    /// </summary>
+    public async Task WhenIdleAsync(TimeSpan? timeout = null)
+    {
+        var within = timeout ?? TimeSpan.FromSeconds(10);
+        try
+        {
+            await _factory.Services.GetRequiredService<WorkflowDispatcher>().WhenIdleAsync(CancellationToken.None).WaitAsync(within);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"The workflow runtime did not settle within {within.TotalSeconds:0} s (a turn or an action is still running).");
+        }
+    }
 
     /// <param name="database">The database the server owns for the test.</param>
     /// <param name="settings">Configuration values to add (e.g. <c>Orchestrator:SeedDemoData</c>).</param>

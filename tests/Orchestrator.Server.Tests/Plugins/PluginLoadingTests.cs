@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Orchestrator.Server.Tests.Api;
 using Orchestrator.Server.Tests.Hosting;
+using Orchestrator.Tests.Shared;
 
 namespace Orchestrator.Server.Tests.Plugins;
 
@@ -82,13 +83,7 @@ public sealed class PluginLoadingTests : IAsyncLifetime
         // A rebuild lands as a new copy of the assembly in the watched folder.
         File.Copy(Path.Combine(PluginFolders.Built, "http", "Orchestrator.Plugins.Http.dll"), dll, overwrite: true);
 
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (await LoadedAt("http") == before && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(200);
-        }
-
-        (await LoadedAt("http")).Should().BeAfter(before);
+        await Eventually.Async(() => LoadedAt("http"), loadedAt => loadedAt > before, "the http plugin reloaded", TimeSpan.FromSeconds(15));
         (await (await _server.Client.GetAsync("/api/activity-descriptors")).ShouldBeAsync(HttpStatusCode.OK)).AsArray()
             .Select(d => d!["type"]!.GetValue<string>()).Should().Contain("http.Request");
     }

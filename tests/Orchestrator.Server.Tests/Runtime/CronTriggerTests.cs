@@ -1,5 +1,8 @@
 using System.Net;
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Orchestrator.Tests.Shared;
+using Quartz;
 using Orchestrator.Server.Tests.Api;
 using Orchestrator.Server.Tests.Hosting;
 using Orchestrator.Server.Tests.Workflows;
@@ -19,21 +22,22 @@ public sealed class CronTriggerTests(SqliteServerFixture fixture) : IClassFixtur
                         "connections": [ { "source": { "activity": "start" }, "target": { "activity": "end" } } ] } }
             """);
 
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (await Runs() < 2 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(200);
-        }
-
-        (await Runs()).Should().BeGreaterThanOrEqualTo(2);
+        await Eventually.Async(Runs, runs => runs >= 2, "two runs started by the schedule", TimeSpan.FromSeconds(15), interval: TimeSpan.FromMilliseconds(200));
         var list = await (await fixture.Client.GetAsync("/api/workflow-instances?definitionId=every-second&pageSize=1")).ShouldBeAsync(HttpStatusCode.OK);
         var run = await fixture.Client.WaitForStatusAsync(list["items"]![0]!["id"]!.GetValue<string>(), TimeSpan.FromSeconds(10), "Finished");
         run["input"]!["schedule"]!.GetValue<string>().Should().Be("* * * * * ?");
 
         (await fixture.Client.DeleteAsync("/api/workflow-definitions/every-second")).StatusCode.Should().Be(HttpStatusCode.NoContent);
-        await Task.Delay(1500); // a firing already under way may still land
+
+        // Retracting removes the schedule from Quartz, so nothing can start another run (no sleeping to see that it does not).
+        var scheduler = await fixture.Server.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        var job = new JobKey("every-second", "workflow-cron");
+        (await scheduler.Exists(job)).Should().BeFalse("deleting the job deletes its triggers");
+        (await scheduler.Exists(new TriggerKey("every-second#0", "workflow-cron"))).Should().BeFalse();
+        // A firing already under way when it was retracted may still start one run: it settles, and then nothing changes.
+        await fixture.Server.WhenIdleAsync();
         var afterRetract = await Runs();
-        await Task.Delay(2500);
+        await fixture.Server.WhenIdleAsync();
         (await Runs()).Should().Be(afterRetract);
     }
 

@@ -52,4 +52,31 @@ public sealed class ParallelBranchTests : IAsyncLifetime
         run.SingleEntry("join")["startedAt"]!.GetValue<DateTimeOffset>()
             .Should().BeOnOrAfter(run.SingleEntry("restart")["completedAt"]!.GetValue<DateTimeOffset>());
     }
+
+    [Fact]
+    public async Task The_runtime_is_idle_only_once_a_running_action_has_finished_and_its_run_has_moved_on()
+    {
+        await _server.Client.PublishDefinitionAsync($$"""
+            { "definitionId": "idle-after-action", "name": "Idle after action",
+              "root": { "activities": [
+                { "id": "start", "type": "Start" },
+                { "id": "restart", "type": "{{GatedAction.TypeName}}" },
+                { "id": "end", "type": "End" } ],
+              "connections": [
+                { "source": { "activity": "start" }, "target": { "activity": "restart" } },
+                { "source": { "activity": "restart" }, "target": { "activity": "end" } } ] } }
+            """);
+        var id = await _server.Client.RunAsync("idle-after-action");
+        await _restart.Entered.WaitAsync(TimeSpan.FromSeconds(10));
+
+        var idle = _server.WhenIdleAsync(TimeSpan.FromSeconds(30));
+        (await Task.WhenAny(idle, Task.Delay(300))).Should().NotBeSameAs(idle, "an action is still running");
+        (await _server.Client.GetInstanceAsync(id)).Status().Should().Be("Suspended");
+
+        _restart.Open();
+        await idle;
+
+        // Idle means settled: the action's result was recorded and the run's next turn ran, with no polling.
+        (await _server.Client.GetInstanceAsync(id)).Status().Should().Be("Finished");
+    }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using Orchestrator.Tests.Shared;
 
 namespace Orchestrator.Server.Tests.Runtime;
 
@@ -49,8 +50,7 @@ public sealed class ServerProcess : IAsyncDisposable
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
 
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline)
+        await Eventually.Async(async () =>
         {
             if (_process.HasExited)
             {
@@ -59,20 +59,13 @@ public sealed class ServerProcess : IAsyncDisposable
 
             try
             {
-                if ((await Client.GetAsync("/health")).StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
+                return (await Client.GetAsync("/health")).StatusCode == HttpStatusCode.OK;
             }
             catch (HttpRequestException)
             {
-                // not listening yet
+                return false; // not listening yet
             }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException("The server did not become healthy within 60 s.");
+        }, "the server healthy", TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(100));
     }
 
     /// <summary>SIGKILL: no shutdown hooks, no flushing — a crash.</summary>

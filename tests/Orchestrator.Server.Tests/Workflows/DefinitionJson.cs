@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Orchestrator.Tests.Shared;
 
 namespace Orchestrator.Server.Tests.Workflows;
 
@@ -53,7 +54,7 @@ public static class DefinitionJson
             {
                 ["type"] = "Flowchart",
                 ["activities"] = new JsonArray(activities.Select(a => (JsonNode?)a.DeepClone()).ToArray()),
-                ["connections"] = new JsonArray(connections.Select(c => (JsonNode?)Connection(c)).ToArray()),
+                ["connections"] = new JsonArray(connections.Select(c => (JsonNode?)ConnectionShorthand.Parse(c)).ToArray()),
             },
         };
         if (variables is not null)
@@ -67,23 +68,5 @@ public static class DefinitionJson
         }
 
         return definition.ToJsonString();
-    }
-
-    /// <summary>"a -> b" (port Done) or "a.True -> b".</summary>
-    private static JsonObject Connection(string text)
-    {
-        var parts = text.Split("->", StringSplitOptions.TrimEntries);
-        if (parts.Length != 2)
-        {
-            throw new ArgumentException($"A connection is written \"source[.Port] -> target\", not \"{text}\".", nameof(text));
-        }
-
-        var dot = parts[0].IndexOf('.', StringComparison.Ordinal);
-        var (source, port) = dot < 0 ? (parts[0], "Done") : (parts[0][..dot], parts[0][(dot + 1)..]);
-        return new JsonObject
-        {
-            ["source"] = new JsonObject { ["activity"] = source, ["port"] = port },
-            ["target"] = new JsonObject { ["activity"] = parts[1] },
-        };
     }
 }

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Orchestrator.Server.Tests.Api;
 using Orchestrator.Server.Tests.Hosting;
 using static Orchestrator.Server.Tests.Workflows.DefinitionJson;
+using Orchestrator.Tests.Shared;
 
 namespace Orchestrator.Server.Tests.Workflows;
 
@@ -33,7 +34,7 @@ public abstract class LifecycleTests(ServerFixture fixture)
         wait["completedAt"].Should().NotBeNull();
         run["finishedAt"].Should().NotBeNull();
         (await _client.SendEventAsync("go", correlation)).Int("resumed").Should().Be(0);
-        await Task.Delay(200);
+        await fixture.Server.WhenIdleAsync();
         (await _client.GetInstanceAsync(instanceId)).JournalIds().Should().NotContain("after");
     }
 
@@ -329,7 +330,7 @@ public abstract class LifecycleTests(ServerFixture fixture)
         first["kept"]!.GetValue<bool>().Should().BeFalse();
         var instanceId = first["instanceIds"]!.AsArray().Single()!.GetValue<string>();
         await _client.WaitForAsync(instanceId, i => i.EntriesOf("again").Count > 0, "the run reaching its wait");
-        await Task.Delay(600);
+        await fixture.Server.WhenIdleAsync();
         var waiting = await _client.GetInstanceAsync(instanceId);
         waiting.Status().Should().Be("Suspended", "the alert that started the run must not count as the second alert; the run is:\n{0}", waiting.ToJsonString());
 
@@ -465,18 +466,10 @@ public abstract class LifecycleTests(ServerFixture fixture)
 
     private async Task<string> WaitForChildAsync(string childDefinitionId, string correlation)
     {
-        for (var i = 0; i < 200; i++)
-        {
-            var items = (await _client.ListInstancesAsync($"definitionId={childDefinitionId}&correlationId={correlation}"))["items"]!.AsArray();
-            if (items.Count > 0)
-            {
-                return items.Should().ContainSingle().Subject!.Id();
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new Xunit.Sdk.XunitException($"No run of {childDefinitionId} started within 10 s.");
+        var items = await Eventually.Async(
+            async () => (await _client.ListInstancesAsync($"definitionId={childDefinitionId}&correlationId={correlation}"))["items"]!.AsArray(),
+            runs => runs.Count > 0, $"a run of {childDefinitionId} started", describe: runs => runs.ToJsonString());
+        return items.Should().ContainSingle().Subject!.Id();
     }
 
     private static StringContent Json(string json) => new(json, System.Text.Encoding.UTF8, "application/json");

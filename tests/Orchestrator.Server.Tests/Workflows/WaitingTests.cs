@@ -57,7 +57,7 @@ public abstract class WaitingTests(ServerFixture fixture)
 
         other.Int("resumed").Should().Be(0);
         none.Int("resumed").Should().Be(0);
-        await Task.Delay(400);
+        await fixture.Server.WhenIdleAsync();
         var still = await _client.GetInstanceAsync(instanceId);
         still.Status().Should().Be("Suspended");
         still.Bookmarks().Should().ContainSingle(b => b.Str("activityId") == "w");
@@ -106,7 +106,7 @@ public abstract class WaitingTests(ServerFixture fixture)
         second.Int("resumed").Should().Be(0);
         second["kept"]!.GetValue<bool>().Should().BeFalse("a duplicate is dropped, not kept for a later wait");
         await _client.WaitForAsync(instanceId, i => i["variables"]!["n"]!.GetValue<long>() == 1 && i.Bookmarks().Count == 1, "the loop waiting again");
-        await Task.Delay(500);
+        await fixture.Server.WhenIdleAsync();
         var again = await _client.GetInstanceAsync(instanceId);
         again["variables"]!["n"]!.GetValue<long>().Should().Be(1, "the duplicate must not resume the loop's next wait");
         again.EntriesOf("w").Should().HaveCount(2);

@@ -1,8 +1,8 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Orchestrator.Server.Tests.Api;
+using Orchestrator.Tests.Shared;
 
 namespace Orchestrator.Server.Tests.Workflows;
 
@@ -13,8 +13,6 @@ namespace Orchestrator.Server.Tests.Workflows;
 public static class WorkflowCalls
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
-
-    private static readonly TimeSpan PollEvery = TimeSpan.FromMilliseconds(50);
 
     private static readonly string[] FinalStatuses = ["Finished", "Cancelled", "Faulted"];
 
@@ -73,25 +71,8 @@ public static class WorkflowCalls
         await (await client.GetAsync($"/api/workflow-instances?{query}")).ShouldBeAsync(HttpStatusCode.OK);
 
     /// <summary>Polls the run until <paramref name="condition"/> holds; fails with the last state seen after the timeout.</summary>
-    public static async Task<JsonNode> WaitForAsync(this HttpClient client, string instanceId, Func<JsonNode, bool> condition, string what, TimeSpan? timeout = null)
-    {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            var instance = await client.GetInstanceAsync(instanceId);
-            if (condition(instance))
-            {
-                return instance;
-            }
-
-            if (clock.Elapsed > (timeout ?? DefaultTimeout))
-            {
-                throw new Xunit.Sdk.XunitException($"Run {instanceId} did not reach '{what}' within {(timeout ?? DefaultTimeout).TotalSeconds} s. Last seen:\n{instance.ToJsonString()}");
-            }
-
-            await Task.Delay(PollEvery);
-        }
-    }
+    public static Task<JsonNode> WaitForAsync(this HttpClient client, string instanceId, Func<JsonNode, bool> condition, string what, TimeSpan? timeout = null) =>
+        Eventually.Async(() => client.GetInstanceAsync(instanceId), condition, $"run {instanceId} reaching '{what}'", timeout ?? DefaultTimeout, i => i.ToJsonString());
 
     /// <summary>Polls until the run has <paramref name="status"/>; fails at once when it ends in another status.</summary>
     public static async Task<JsonNode> WaitForStatusAsync(this HttpClient client, string instanceId, string status, TimeSpan? timeout = null)

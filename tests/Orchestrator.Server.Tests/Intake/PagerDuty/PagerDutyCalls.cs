@@ -1,8 +1,8 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Orchestrator.Server.Tests.Api;
+using Orchestrator.Tests.Shared;
 
 namespace Orchestrator.Server.Tests.Intake.PagerDuty;
 
@@ -117,25 +117,9 @@ public static class PagerDutyCalls
         (await (await client.GetAsync($"/api/incidents?service={Uri.EscapeDataString(service)}")).ShouldBeAsync(HttpStatusCode.OK)).Int("total");
 
     /// <summary>Polls <c>GET /api/workflow-instances?{query}</c> until <paramref name="condition"/> holds for its items.</summary>
-    public static async Task<List<JsonNode>> WaitForInstancesAsync(this HttpClient client, string query, Func<List<JsonNode>, bool> condition, string what,
-        TimeSpan? timeout = null)
-    {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            var page = await (await client.GetAsync($"/api/workflow-instances?{query}&pageSize=200")).ShouldBeAsync(HttpStatusCode.OK);
-            var items = page["items"]!.AsArray().Select(i => i!).ToList();
-            if (condition(items))
-            {
-                return items;
-            }
-
-            if (clock.Elapsed > (timeout ?? TimeSpan.FromSeconds(10)))
-            {
-                throw new Xunit.Sdk.XunitException($"Workflow instances ({query}) did not reach '{what}' within {(timeout ?? TimeSpan.FromSeconds(10)).TotalSeconds} s. Last seen:\n{page.ToJsonString()}");
-            }
-
-            await Task.Delay(50);
-        }
-    }
+    public static Task<List<JsonNode>> WaitForInstancesAsync(this HttpClient client, string query, Func<List<JsonNode>, bool> condition, string what,
+        TimeSpan? timeout = null) =>
+        Eventually.Async(
+            async () => (await (await client.GetAsync($"/api/workflow-instances?{query}&pageSize=200")).ShouldBeAsync(HttpStatusCode.OK))["items"]!.AsArray().Select(i => i!).ToList(),
+            condition, $"workflow instances ({query}) reaching '{what}'", timeout, items => new JsonArray(items.Select(i => i.DeepClone()).ToArray()).ToJsonString());
 }
