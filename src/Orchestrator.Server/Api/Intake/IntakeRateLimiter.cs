@@ -10,11 +10,16 @@ public sealed class IntakeRateLimiter : IDisposable
     private readonly ConcurrentDictionary<Guid, (IntakeRateLimit Limit, TokenBucketRateLimiter Bucket)> _buckets = new();
 
     /// <summary>Takes one request's token; when the bucket is empty, returns how long until one is available.</summary>
-    public bool TryAcquire(Integration integration, out TimeSpan retryAfter)
+    public bool TryAcquire(Integration integration, out TimeSpan retryAfter) =>
+        TryAcquire(integration.Id, integration.RateLimit, out retryAfter);
+
+    /// <summary>Takes one token from the bucket of <paramref name="integrationId"/> sized by <paramref name="limit"/>
+    /// (a different limit than last time replaces the bucket: an integration's limit was edited).</summary>
+    public bool TryAcquire(Guid integrationId, IntakeRateLimit limit, out TimeSpan retryAfter)
     {
         while (true)
         {
-            var bucket = BucketFor(integration.Id, integration.RateLimit);
+            var bucket = BucketFor(integrationId, limit);
             try
             {
                 using var lease = bucket.AttemptAcquire();
