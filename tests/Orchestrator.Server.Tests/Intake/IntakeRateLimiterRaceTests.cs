@@ -19,10 +19,10 @@ public sealed class IntakeRateLimiterRaceTests
         const int threads = 8;
         using var start = new Barrier(threads);
 
-        var errors = await Task.WhenAll(Enumerable.Range(0, threads).Select(t => Task.Run(() =>
+        var errors = await Task.WhenAll(Enumerable.Range(0, threads).Select(t => Task.Factory.StartNew(() =>
         {
             start.SignalAndWait();
-            for (var i = 0; i < 300; i++)
+            for (var i = 0; i < 2_000; i++)
             {
                 try
                 {
@@ -35,7 +35,7 @@ public sealed class IntakeRateLimiterRaceTests
             }
 
             return null;
-        })));
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default))); // own threads: blocking pool threads at a barrier starves the pool
 
         errors.Should().AllSatisfy(e => e.Should().BeNull());
     }

@@ -35,14 +35,14 @@ public sealed class DueTimersRaceTests : IAsyncLifetime
         const int threads = 8;
         using var start = new Barrier(threads);
 
-        await Task.WhenAll(Enumerable.Range(0, threads).Select(t => Task.Run(() =>
+        await Task.WhenAll(Enumerable.Range(0, threads).Select(t => Task.Factory.StartNew(() =>
         {
             start.SignalAndWait();
             for (var i = 0; i < 10; i++)
             {
                 due.Add($"bm-{t}-{i}", null);
             }
-        })));
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default))); // own threads: blocking pool threads at a barrier starves the pool
         await dispatcher.WhenIdleAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
 
         inbox.MostAtOnce.Should().Be(1, "one drain loop resumes one batch at a time");
