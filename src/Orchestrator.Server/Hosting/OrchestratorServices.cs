@@ -37,7 +37,16 @@ public static class OrchestratorServices
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(json => ApiJson.Configure(json.SerializerOptions));
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
+        {
+            // A body over the limit may be refused before our exception handler sees it (Kestrel checks the declared
+            // length): it gets the same words, whoever answers.
+            if (context.ProblemDetails.Status == StatusCodes.Status413PayloadTooLarge && context.Exception is null)
+            {
+                context.ProblemDetails.Title = "Request body too large";
+                context.ProblemDetails.Detail ??= $"The request body is larger than the {MaxRequestBodyBytes / 1024} KB limit.";
+            }
+        });
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
         {

@@ -165,7 +165,9 @@ public abstract class BadInputTests(ServerFixture fixture)
 
         var response = await _client.SendAsync(request);
 
-        await response.ShouldBeProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+        problem.Str("title").Should().Be("Request body too large", "docs/incidents.md promises this body");
+        problem.Str("detail").Should().Be("The request body is larger than the 1024 KB limit.");
         (await Total()).Should().Be(before);
     }
 
