@@ -5,6 +5,7 @@ using Orchestrator.Workflows.Activities;
 using Orchestrator.Workflows.Activities.ControlFlow;
 using Orchestrator.Workflows.Definitions;
 using Orchestrator.Workflows.Definitions.Storage;
+using Orchestrator.Workflows.Runtime.Signals;
 using Orchestrator.Workflows.Runtime.Storage;
 using Orchestrator.Workflows.Runtime.Dispatch;
 using Orchestrator.Workflows.Runtime.Events;
@@ -174,10 +175,10 @@ public sealed class WorkflowOperations(
             throw new WorkflowInstanceNotFoundException($"No pending approval '{approvalId}'.");
         }
 
-        var options = ApprovalActivity.OptionsOf(approval.Bookmark.Data?["options"]);
+        var options = ApprovalSignal.ReadData(approval.Bookmark.Data)?.Options is { Count: > 0 } asked ? asked : ApprovalActivity.OptionsOf(null);
         var chosen = options.FirstOrDefault(o => string.Equals(o, decision?.Trim(), StringComparison.OrdinalIgnoreCase))
             ?? throw new WorkflowInputException("decision", $"decision must be one of {string.Join(", ", options)}.");
-        var payload = new JsonObject { ["decision"] = chosen, ["comment"] = comment, ["decidedBy"] = decidedBy };
+        var payload = ApprovalSignal.ToPayload(new ApprovalSignal.Decision(chosen, comment, decidedBy));
         if (!await inbox.ResumeBookmarkAsync(approvalId, payload, cancellationToken))
         {
             throw new WorkflowInstanceNotFoundException($"No pending approval '{approvalId}'; it was decided or timed out.");

@@ -67,6 +67,30 @@ public sealed class UpgradeTests : IAsyncLifetime
         run["fault"]!.Str("message").Should().Be("Timed out after 3600 s without being resumed.");
     }
 
+    [Fact]
+    public async Task An_approval_stored_by_an_earlier_version_is_listed_with_its_question_and_decided_as_asked()
+    {
+        var id = await Client.PublishDefinitionAsync(Definition(WorkflowCalls.NewId("upgrade-approval"),
+            [Start, Node("ask", "Approval", new { title = "Ship it?", assignees = new[] { "erin" }, options = new[] { "Ship", "Hold" } }),
+             Log("held", "'held by ' + outputs.ask.decidedBy + ': ' + outputs.ask.comment")],
+            ["start -> ask", "ask.Hold -> held"]));
+        var instanceId = await Client.RunAsync(id);
+        await Client.WaitForBookmarkAsync(instanceId, "ask");
+
+        await _server.RestartAsync(() => RewriteBookmarksAsync(instanceId, "Approval",
+            """{"title":"Ship it? (asked before the upgrade)","assignees":["erin","sre"],"options":["Ship","Hold"]}""", dueNow: false));
+
+        var pending = await Client.WaitForApprovalAsync(instanceId);
+        pending.Str("title").Should().Be("Ship it? (asked before the upgrade)");
+        pending["assignees"]!.AsArray().Select(a => a!.GetValue<string>()).Should().Equal("erin", "sre");
+        pending["options"]!.AsArray().Select(o => o!.GetValue<string>()).Should().Equal("Ship", "Hold");
+        await (await Client.DecideAsync(pending.Str("id"), "hold", "freeze")).ShouldBeAsync(System.Net.HttpStatusCode.Accepted);
+
+        var run = await Client.WaitForStatusAsync(instanceId, "Finished");
+        run.SingleEntry("ask").Str("outcome").Should().Be("Hold");
+        run.SingleEntry("held")["outputs"]!.Str("message").Should().StartWith("held by ").And.EndWith(": freeze");
+    }
+
     private async Task RewriteBookmarksAsync(string instanceId, string kind, string dataJson, bool dueNow)
     {
         await using var connection = new SqliteConnection(_server.ConnectionString);

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Orchestrator.Templating;
+using Orchestrator.Workflows.Runtime.Signals;
 using Orchestrator.Workflows.Runtime.Storage;
 using Orchestrator.Workflows.Runtime.Instances;
 
@@ -44,10 +45,13 @@ public sealed record BookmarkResponse(string Id, string ActivityId, string Kind,
 }
 
 /// <summary>A pending approval: <c>GET /api/approvals</c>.</summary>
-public sealed record ApprovalResponse(string Id, string InstanceId, string DefinitionId, string ActivityId, string Title, JsonNode? Assignees, JsonNode? Options,
-    DateTimeOffset? DueAt, DateTimeOffset CreatedAt, string Status)
+public sealed record ApprovalResponse(string Id, string InstanceId, string DefinitionId, string ActivityId, string Title, IReadOnlyList<string> Assignees,
+    IReadOnlyList<string> Options, DateTimeOffset? DueAt, DateTimeOffset CreatedAt, string Status)
 {
-    public static ApprovalResponse From(PendingBookmark p) => new(p.Bookmark.Id, p.InstanceId, p.DefinitionId, p.Bookmark.ActivityId,
-        p.Bookmark.Data?["title"]?.GetValue<string>() ?? p.Bookmark.Name, p.Bookmark.Data?["assignees"]?.DeepClone(),
-        p.Bookmark.Data?["options"]?.DeepClone(), p.Bookmark.DueAt, p.Bookmark.CreatedAt, "Pending");
+    public static ApprovalResponse From(PendingBookmark p)
+    {
+        var asked = ApprovalSignal.ReadData(p.Bookmark.Data);
+        return new(p.Bookmark.Id, p.InstanceId, p.DefinitionId, p.Bookmark.ActivityId, asked?.Title ?? p.Bookmark.Name, asked?.Assignees ?? [],
+            asked?.Options ?? [], p.Bookmark.DueAt, p.Bookmark.CreatedAt, "Pending");
+    }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Orchestrator.Workflows.Descriptors;
+using Orchestrator.Workflows.Runtime.Signals;
 
 namespace Orchestrator.Workflows.Activities.ControlFlow;
 
@@ -70,32 +71,27 @@ public sealed class ApprovalActivity : IActivity
         DateTimeOffset? dueAt = context.Input("timeoutSeconds") is { } timeout
             ? context.Now.AddSeconds(Convert.ToDouble(timeout, CultureInfo.InvariantCulture))
             : null;
-        var data = new JsonObject
-        {
-            ["title"] = title,
-            ["assignees"] = new JsonArray(assignees.Select(a => (JsonNode?)JsonValue.Create(a)).ToArray()),
-            ["options"] = new JsonArray(options.Select(o => (JsonNode?)JsonValue.Create(o)).ToArray()),
-        };
+        var data = ApprovalSignal.ToData(new ApprovalSignal.Request(title, assignees, options));
         return ValueTask.FromResult(ActivityResult.Suspend(new BookmarkRequest(BookmarkKind.Approval, title, dueAt, data)));
     }
 
     /// <summary>Payload: <c>{ decision, comment?, decidedBy? }</c>, or <c>{ timedOut: true }</c> from the timer.</summary>
     public ValueTask<ActivityResult> ResumeAsync(ActivityContext context, JsonNode? payload)
     {
-        if (Runtime.Signals.ResumeSignal.IsTimedOut(payload))
+        if (ResumeSignal.IsTimedOut(payload))
         {
             // Nobody decided: the outputs exist but are empty, so a TimedOut branch can test outputs.<id>.decision.
             return ValueTask.FromResult(ActivityResult.Outcome(Ports.TimedOut,
                 new Dictionary<string, object?> { ["decision"] = null, ["comment"] = null, ["decidedBy"] = null }));
         }
 
-        var decision = payload?["decision"]?.GetValue<string>() ?? string.Empty;
+        var decision = ApprovalSignal.ReadPayload(payload);
         var outputs = new Dictionary<string, object?>
         {
-            ["decision"] = decision,
-            ["comment"] = payload?["comment"]?.GetValue<string>(),
-            ["decidedBy"] = payload?["decidedBy"]?.GetValue<string>(),
+            ["decision"] = decision.Choice,
+            ["comment"] = decision.Comment,
+            ["decidedBy"] = decision.DecidedBy,
         };
-        return ValueTask.FromResult(ActivityResult.Outcome(decision, outputs));
+        return ValueTask.FromResult(ActivityResult.Outcome(decision.Choice, outputs));
     }
 }
