@@ -4,6 +4,7 @@ using Orchestrator.Server.Api.Incidents;
 using Orchestrator.Server.Api.Intake;
 using Orchestrator.Server.Api.Problems;
 using Orchestrator.Server.Api.Workflows;
+using Orchestrator.Server.Components;
 
 namespace Orchestrator.Server.Hosting;
 
@@ -16,6 +17,7 @@ public static class OrchestratorEndpoints
         app.UseStatusCodePages();
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        app.UseAntiforgery();
 
         app.MapOpenApi();
         // Scalar serves its own bundled script (no CDN); web fonts, telemetry and its hosted AI/MCP helpers are off:
@@ -41,6 +43,8 @@ public static class OrchestratorEndpoints
         app.MapAlertsApi();
         app.MapIntakeApi();
         app.MapPagerDutyEventsApi();
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
 }

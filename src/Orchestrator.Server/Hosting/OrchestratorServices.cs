@@ -20,6 +20,8 @@ using Orchestrator.Workflows.Definitions;
 using Orchestrator.Workflows.Definitions.Storage;
 using Orchestrator.Workflows.Validation;
 
+using MudBlazor.Services;
+
 namespace Orchestrator.Server.Hosting;
 
 /// <summary>Everything the server registers, in one place.</summary>
@@ -54,6 +56,9 @@ public static class OrchestratorServices
             document.Info.Description = "Incidents, problems, workflows, plugins and alert intake. Errors are RFC 9457 problem details (application/problem+json) naming the field at fault.";
             return Task.CompletedTask;
         }));
+        // The web UI: Blazor interactive server rendering with MudBlazor (the canvas is a JS island, Components/Canvas/).
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<SchedulerHealthCheck>("scheduler");
 
         builder.Services.AddSingleton(TimeProvider.System);

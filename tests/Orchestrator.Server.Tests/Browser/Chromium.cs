@@ -37,6 +37,33 @@ public sealed class Chromium : IAsyncDisposable
     public async Task<IPage> NewPageAsync()
     {
         var page = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                lock (Errors)
+                {
+                    Errors.Add(message.Text);
+                }
+            }
+        };
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400)
+            {
+                lock (Errors)
+                {
+                    Errors.Add($"{response.Status} {response.Request.Method} {response.Url}");
+                }
+            }
+        };
+        page.PageError += (_, error) =>
+        {
+            lock (Errors)
+            {
+                Errors.Add(error);
+            }
+        };
         await page.RouteAsync("**/*", async route =>
         {
             var url = new Uri(route.Request.Url);
@@ -54,6 +81,42 @@ public sealed class Chromium : IAsyncDisposable
             await route.AbortAsync();
         });
         return page;
+    }
+
+    /// <summary>Console errors and uncaught exceptions of the pages this browser opened.</summary>
+    public List<string> Errors { get; } = [];
+
+    /// <summary>Saves a screenshot and the page's HTML under <c>browser-output/</c> in the test output folder (kept by CI
+    /// with the test results), named after <paramref name="name"/>; returns the screenshot's path.</summary>
+    public static async Task<string> CaptureAsync(IPage page, string name)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "browser-output");
+        Directory.CreateDirectory(folder);
+        var screenshot = Path.Combine(folder, $"{name}.png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
+        await File.WriteAllTextAsync(Path.Combine(folder, $"{name}.html"), await page.ContentAsync());
+        return screenshot;
+    }
+
+    /// <summary>Runs <paramref name="steps"/> on a new page; when they fail, saves a screenshot and the HTML first.</summary>
+    public async Task OnPageAsync(string name, Func<IPage, Task> steps)
+    {
+        var page = await NewPageAsync();
+        try
+        {
+            await steps(page);
+        }
+        catch (Exception e)
+        {
+            var screenshot = await CaptureAsync(page, $"failed-{name}");
+            string errors;
+            lock (Errors)
+            {
+                errors = Errors.Count == 0 ? "none" : string.Join("\n", Errors);
+            }
+
+            throw new Xunit.Sdk.XunitException($"{e.Message}\nBrowser errors: {errors}\nScreenshot and HTML: {screenshot}");
+        }
     }
 
     public async ValueTask DisposeAsync()

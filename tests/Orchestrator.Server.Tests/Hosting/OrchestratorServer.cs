@@ -119,6 +119,9 @@ public sealed class OrchestratorServer : IAsyncDisposable
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseEnvironment("Testing");
+            // Serve the framework's and packages' static files (blazor.web.js, MudBlazor) from the build, as
+            // `dotnet run` does in Development; a published server has them in its wwwroot.
+            web.UseStaticWebAssets();
             web.UseSetting("Orchestrator:DataDirectory", _database.DataDirectory);
             web.UseSetting("Orchestrator:SeedDemoData", "false");
             web.UseSetting("Orchestrator:Database:Provider", _database.Provider);

@@ -44,12 +44,13 @@ public static class DefinitionJson
     public static JsonObject SetVariable(string id, string name, string expression) => Node(id, "SetVariable", new { name, value = Expr(expression) });
 
     /// <summary>A whole definition as JSON text.</summary>
-    public static string Definition(string definitionId, JsonObject[] activities, string[] connections, object? variables = null, object? triggers = null)
+    public static string Definition(string definitionId, JsonObject[] activities, string[] connections, object? variables = null, object? triggers = null,
+        string? name = null)
     {
         var definition = new JsonObject
         {
             ["definitionId"] = definitionId,
-            ["name"] = $"Test {definitionId}",
+            ["name"] = name ?? $"Test {definitionId}",
             ["root"] = new JsonObject
             {
                 ["type"] = "Flowchart",

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { edgeId, toFlow } from '../src/graph';
+import type { CanvasGraph } from '../src/messages';
+
+const graph: CanvasGraph = {
+  readOnly: true,
+  activities: [
+    { id: 'start', type: 'Start', ports: ['Done'], position: { x: 10, y: 20 } },
+    { id: 'call', type: 'http.Request', displayName: 'HTTP request', ports: ['Done', 'Failed'], position: null },
+  ],
+  connections: [
+    { source: 'start', sourcePort: 'Done', target: 'call' },
+    { source: 'call', sourcePort: 'Failed', target: 'start' },
+  ],
+};
+
+describe('toFlow', () => {
+  it('keeps stored positions and lists the activities ELK must place', () => {
+    const { nodes, unpositioned } = toFlow(graph);
+    expect(nodes.map((n) => n.position)).toEqual([{ x: 10, y: 20 }, { x: 0, y: 0 }]);
+    expect(unpositioned).toEqual(['call']);
+  });
+
+  it('draws each connection from its port, labels all but Done and marks Failed apart', () => {
+    const { edges } = toFlow(graph);
+    expect(edges.map((e) => [e.id, e.sourceHandle, e.label, e.className])).toEqual([
+      [edgeId('start', 'Done', 'call'), 'Done', undefined, undefined],
+      [edgeId('call', 'Failed', 'start'), 'Failed', 'Failed', 'edge-failed'],
+    ]);
+  });
+
+  it('makes nothing draggable, connectable or deletable when read-only', () => {
+    const { nodes, edges } = toFlow(graph);
+    expect(nodes.every((n) => !n.draggable && !n.connectable && !n.deletable)).toBe(true);
+    expect(edges.every((e) => !e.deletable)).toBe(true);
+    const editable = toFlow({ ...graph, readOnly: false });
+    expect(editable.nodes.every((n) => n.draggable && n.connectable && n.deletable)).toBe(true);
+  });
+});

@@ -1,0 +1,37 @@
+using Orchestrator.Workflows.Activities;
+using Orchestrator.Workflows.Definitions;
+using Orchestrator.Workflows.Descriptors;
+
+namespace Orchestrator.Server.Components.Canvas;
+
+/// <summary>The graph the canvas draws — the C# side of <c>Canvas/src/messages.ts</c> (serialised camelCase by the JS interop).</summary>
+public sealed record CanvasGraph(bool ReadOnly, IReadOnlyList<CanvasActivity> Activities, IReadOnlyList<CanvasConnection> Connections)
+{
+    /// <summary>The flowchart of <paramref name="definition"/>, each activity with the outcome ports its descriptor gives
+    /// it. An activity whose type is not loaded (a plugin that is missing) still shows, with the ports its connections use.</summary>
+    public static CanvasGraph From(WorkflowDefinition definition, IActivityRegistry registry, bool readOnly)
+    {
+        var connections = definition.Root.Connections
+            .Select(c => new CanvasConnection(c.Source.Activity, c.Source.Port ?? Ports.Done, c.Target.Activity))
+            .ToList();
+        var activities = definition.Root.Activities.Select(node =>
+        {
+            var descriptor = registry.Find(node.Type)?.Descriptor;
+            IReadOnlyList<string> ports = descriptor is null
+                ? connections.Where(c => c.Source == node.Id).Select(c => c.SourcePort).Distinct().ToList()
+                : ActivityPorts.Of(descriptor, node);
+            return new CanvasActivity(node.Id, node.Type, descriptor?.DisplayName ?? $"{node.Type} (not loaded)", descriptor?.Category, ports,
+                node.Position is { } p ? new CanvasPoint(p.X, p.Y) : null);
+        }).ToList();
+        return new CanvasGraph(readOnly, activities, connections);
+    }
+}
+
+/// <summary>One activity on the canvas.</summary>
+public sealed record CanvasActivity(string Id, string Type, string? DisplayName, string? Category, IReadOnlyList<string> Ports, CanvasPoint? Position);
+
+/// <summary>A stored position on the canvas.</summary>
+public sealed record CanvasPoint(double X, double Y);
+
+/// <summary>A connection from an activity's outcome port to another activity.</summary>
+public sealed record CanvasConnection(string Source, string SourcePort, string Target);
