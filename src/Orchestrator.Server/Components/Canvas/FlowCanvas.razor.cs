@@ -14,6 +14,7 @@ public sealed partial class FlowCanvas(IJSRuntime js) : ComponentBase, IAsyncDis
     private IJSObjectReference? _canvas;
     private DotNetObjectReference<FlowCanvas>? _self;
     private CanvasGraph? _drawn;
+    private string? _failure;
 
     /// <summary>The graph to draw; a new instance redraws it.</summary>
     [Parameter, EditorRequired]
@@ -25,17 +26,27 @@ public sealed partial class FlowCanvas(IJSRuntime js) : ComponentBase, IAsyncDis
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (firstRender)
+        try
         {
-            _module = await js.InvokeAsync<IJSObjectReference>("import", "./canvas/canvas.mjs");
-            _self = DotNetObjectReference.Create(this);
-            _canvas = await _module.InvokeAsync<IJSObjectReference>("mount", _element, Graph, _self);
-            _drawn = Graph;
+            if (firstRender)
+            {
+                _module = await js.InvokeAsync<IJSObjectReference>("import", "./canvas/canvas.mjs");
+                _self = DotNetObjectReference.Create(this);
+                _canvas = await _module.InvokeAsync<IJSObjectReference>("mount", _element, Graph, _self);
+                _drawn = Graph;
+            }
+            else if (_canvas is not null && !ReferenceEquals(_drawn, Graph))
+            {
+                await _canvas.InvokeVoidAsync("update", Graph);
+                _drawn = Graph;
+            }
         }
-        else if (_canvas is not null && !ReferenceEquals(_drawn, Graph))
+        catch (JSException e)
         {
-            await _canvas.InvokeVoidAsync("update", Graph);
-            _drawn = Graph;
+            // A module that failed to load or throw while drawing: say so on the page instead of a blank canvas
+            // (and a circuit that dies with it).
+            _failure = e.Message;
+            StateHasChanged();
         }
     }
 
