@@ -554,6 +554,28 @@ public class WorkflowValidatorTests
     }
 
     [Theory]
+    [InlineData(5L, null)]
+    [InlineData(0L, "seconds must be a number more than 0; got 0.")]
+    public void A_number_built_in_memory_is_checked_like_one_read_from_JSON(long seconds, string? message)
+    {
+        // The designer builds literals with JsonValue.Create; they are not JsonElement-backed like parsed ones.
+        var definition = Flowchart("""
+            { "id": "start", "type": "Start" },
+            { "id": "wait", "type": "Delay", "inputs": { "seconds": 1 } }
+            """, "start -> wait");
+        var wait = definition.Root.Activities[1];
+        definition = definition with
+        {
+            Root = definition.Root with
+            {
+                Activities = [definition.Root.Activities[0], wait with { Inputs = new Dictionary<string, InputValue> { ["seconds"] = InputValue.Of(System.Text.Json.Nodes.JsonValue.Create(seconds)) } }],
+            },
+        };
+
+        _validator.Validate(definition).Errors.Select(e => e.Message).Should().BeEquivalentTo(message is null ? [] : [message]);
+    }
+
+    [Theory]
     [InlineData(0)]
     [InlineData(-5)]
     public void A_timeout_of_zero_or_less_is_reported(int seconds)

@@ -57,8 +57,11 @@ public static class OrchestratorServices
             return Task.CompletedTask;
         }));
         // The web UI: Blazor interactive server rendering with MudBlazor (the canvas is a JS island, Components/Canvas/).
-        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        // Messages from the browser carry pasted activities and layouts of whole flowcharts: more than SignalR's 32 KB.
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents()
+            .AddHubOptions(hub => hub.MaximumReceiveMessageSize = 4 * 1024 * 1024);
         builder.Services.AddMudServices();
+        builder.Services.AddScoped<Components.Workflows.Designer.BrowserDrafts>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<SchedulerHealthCheck>("scheduler");
 
         builder.Services.AddSingleton(TimeProvider.System);

@@ -34,8 +34,11 @@ public sealed class WorkflowDefinitionService(
         return await store.AddVersionAsync(definition, ApiSource, null, cancellationToken);
     }
 
-    /// <summary>Saves the definition as a new draft version of <paramref name="definitionId"/>; published versions never change.</summary>
-    public async Task<StoredDefinition> SaveDraftAsync(string definitionId, WorkflowDefinition definition, CancellationToken cancellationToken)
+    /// <summary>Saves the definition as a new draft version of <paramref name="definitionId"/>; published versions never
+    /// change. With <paramref name="basedOnVersion"/> (the version the editor opened), a version saved since then is a
+    /// conflict instead of being silently superseded.</summary>
+    public async Task<StoredDefinition> SaveDraftAsync(string definitionId, WorkflowDefinition definition, CancellationToken cancellationToken,
+        int? basedOnVersion = null)
     {
         if (definition.DefinitionId is { Length: > 0 } named && named != definitionId)
         {
@@ -45,7 +48,13 @@ public sealed class WorkflowDefinitionService(
         }
 
         definition = definition with { DefinitionId = definitionId };
-        _ = await GetAsync(definitionId, null, cancellationToken);
+        var latest = await GetAsync(definitionId, null, cancellationToken);
+        if (basedOnVersion is { } basedOn && latest.Definition.Version != basedOn)
+        {
+            throw new WorkflowDefinitionConflictException(
+                $"Version {latest.Definition.Version} of '{definitionId}' was saved after version {basedOn}, which this change is based on; reload it, or save again without the version check to make yours the latest.");
+        }
+
         EnsureValid(definition);
         return await store.AddVersionAsync(definition, ApiSource, null, cancellationToken);
     }

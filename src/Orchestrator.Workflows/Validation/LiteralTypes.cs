@@ -30,7 +30,11 @@ internal static class LiteralTypes
             return $"{input.Name} must be one of {string.Join(", ", options)}; got \"{literal.GetValue<string>()}\".";
         }
 
-        return kind == JsonValueKind.Number ? input.BoundViolation(literal.GetValue<double>()) : null;
+        // Read through the JSON text: a literal built in memory (JsonValue.Create(5L), as the designer does) is not
+        // readable as a double the way a parsed one is.
+        return kind == JsonValueKind.Number
+            ? input.BoundViolation(double.Parse(literal.ToJsonString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture))
+            : null;
     }
 
     private static string Article(string type) => type is InputTypes.Array or InputTypes.Object or InputTypes.Any ? "an" : "a";

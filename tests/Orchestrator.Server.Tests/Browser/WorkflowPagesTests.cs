@@ -40,7 +40,7 @@ public sealed class WorkflowPagesTests(SqliteServerFixture fixture) : IClassFixt
             await canvas.Locator("[data-activity-id='call']").ClickAsync();
             var panel = page.GetByTestId("activity-panel");
             await Assertions.Expect(panel).ToContainTextAsync("call");
-            await Assertions.Expect(panel).ToContainTextAsync("http://127.0.0.1:9/restart");
+            await Assertions.Expect(panel.GetByLabel("url", new() { Exact = true })).ToHaveValueAsync("http://127.0.0.1:9/restart");
             await Chromium.CaptureAsync(page, "workflow-view");
         });
 

@@ -16,7 +16,7 @@ public static class WorkflowDefinitionsApi
         api.MapPost("/", Create).WithSummary("Create a definition (version 1, draft)").Answers(400);
         api.MapPost("/validate", Validate).WithSummary("Validate a definition without saving it").Answers(400);
         api.MapGet("/{definitionId}", Get).WithSummary("Get a version of a definition (default: the latest)").Answers(404);
-        api.MapPut("/{definitionId}", SaveDraft).WithSummary("Save a new draft version").Answers(400, 404);
+        api.MapPut("/{definitionId}", SaveDraft).WithSummary("Save a new draft version (If-Match: the version it is based on, checked)").Answers(400, 404, 409);
         api.MapPost("/{definitionId}/publish", Publish).WithSummary("Publish a version (default: the latest) for new runs").Answers(400, 404);
         api.MapDelete("/{definitionId}", Retract).WithSummary("Retract: no version stays published; running instances finish").Answers(404);
         api.MapGet("/{definitionId}/versions", Versions).WithSummary("All versions, oldest first").Answers(404);
@@ -44,8 +44,9 @@ public static class WorkflowDefinitionsApi
     private static async Task<Ok<WorkflowDefinition>> Get(string definitionId, int? version, WorkflowDefinitionService definitions, CancellationToken ct) =>
         TypedResults.Ok((await definitions.GetAsync(definitionId, version, ct)).Definition);
 
-    private static async Task<Ok<DefinitionVersionResponse>> SaveDraft(string definitionId, WorkflowDefinition definition, WorkflowDefinitionService definitions, CancellationToken ct) =>
-        TypedResults.Ok(DefinitionVersionResponse.From(await definitions.SaveDraftAsync(definitionId, definition, ct)));
+    private static async Task<Ok<DefinitionVersionResponse>> SaveDraft(string definitionId, WorkflowDefinition definition, HttpContext http,
+        WorkflowDefinitionService definitions, CancellationToken ct) =>
+        TypedResults.Ok(DefinitionVersionResponse.From(await definitions.SaveDraftAsync(definitionId, definition, ct, RequestContext.Version(http, null))));
 
     private static async Task<Ok<DefinitionVersionResponse>> Publish(string definitionId, int? version, WorkflowDefinitionService definitions, CancellationToken ct) =>
         TypedResults.Ok(DefinitionVersionResponse.From(await definitions.PublishAsync(definitionId, version, ct)));

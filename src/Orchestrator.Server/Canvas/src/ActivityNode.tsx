@@ -1,15 +1,28 @@
 import { Handle, Position, type NodeProps, type Node } from '@xyflow/react';
-import { FailedPort, type ActivityData } from './graph';
+import { DonePort, FailedPort, type ActivityData } from './graph';
 
-/** One activity: its id and type, an input handle on the left and one labelled handle per outcome port on the right. */
+/** One activity: its id (or name) and type, an input handle on the left, one labelled handle per outcome port on the
+ * right, and what the validator says is wrong with it. */
 export function ActivityNode({ data, selected }: NodeProps<Node<ActivityData>>) {
   const { activity } = data;
-  const ports = activity.ports.length > 0 ? activity.ports : ['Done'];
+  const ports = activity.ports.length > 0 ? activity.ports : [DonePort];
+  const errors = activity.errors ?? [];
+  const classes = ['activity-node', selected ? 'selected' : '', errors.length > 0 ? 'invalid' : ''].filter(Boolean).join(' ');
   return (
-    <div className={`activity-node${selected ? ' selected' : ''}`} data-activity-id={activity.id}>
+    <div className={classes} data-activity-id={activity.id} data-errors={errors.length}>
       <Handle type="target" position={Position.Left} />
-      <div className="activity-title">{activity.id}</div>
-      <div className="activity-type">{activity.displayName ?? activity.type}</div>
+      <div className="activity-title">
+        {activity.name ?? activity.id}
+        {errors.length > 0 && (
+          <span className="activity-errors" title={errors.join('\n')} aria-label={`${errors.length} problem(s): ${errors.join(' ')}`}>
+            {errors.length}
+          </span>
+        )}
+      </div>
+      <div className="activity-type">
+        {activity.name ? `${activity.id} · ` : ''}
+        {activity.displayName ?? activity.type}
+      </div>
       <div className="activity-ports">
         {ports.map((port) => (
           <div key={port} className={`activity-port${port === FailedPort ? ' failed' : ''}`} data-port={port}>

@@ -1,5 +1,5 @@
 import type { Edge, Node } from '@xyflow/react';
-import type { CanvasActivity, CanvasGraph } from './messages';
+import type { CanvasActivity, CanvasConnection, CanvasGraph } from './messages';
 
 /** Data carried by each React Flow node (what ActivityNode draws). */
 export interface ActivityData extends Record<string, unknown> {
@@ -7,9 +7,17 @@ export interface ActivityData extends Record<string, unknown> {
 }
 
 export const FailedPort = 'Failed';
+export const DonePort = 'Done';
 
 /** The id of the edge for a connection: unique per source, port and target. */
 export const edgeId = (source: string, port: string, target: string): string => `${source}:${port}->${target}`;
+
+/** The connection an edge draws. */
+export const connectionOf = (edge: Edge): CanvasConnection => ({
+  source: edge.source,
+  sourcePort: edge.sourceHandle ?? DonePort,
+  target: edge.target,
+});
 
 /** Maps the graph from Blazor to React Flow nodes and edges; activities without a position get (0, 0) and are listed
  * in `unpositioned` for the layout to place. A connection from a port the activity does not list still draws (the
@@ -36,9 +44,16 @@ export function toFlow(graph: CanvasGraph): { nodes: Node<ActivityData>[]; edges
     source: c.source,
     sourceHandle: c.sourcePort,
     target: c.target,
-    label: c.sourcePort === 'Done' ? undefined : c.sourcePort,
+    label: c.sourcePort === DonePort ? undefined : c.sourcePort,
     className: c.sourcePort === FailedPort ? 'edge-failed' : undefined,
     deletable: !graph.readOnly,
   }));
   return { nodes, edges, unpositioned };
+}
+
+/** Carries selection over from the nodes drawn before to the same ids in the new graph (or selects `select`), so an
+ * edit applied by Blazor does not lose what the user had selected. */
+export function keepSelection<T extends { id: string; selected?: boolean }>(previous: T[], next: T[], select?: string[] | null): T[] {
+  const selected = select && select.length > 0 ? new Set(select) : new Set(previous.filter((n) => n.selected).map((n) => n.id));
+  return next.map((n) => ({ ...n, selected: selected.has(n.id) }));
 }

@@ -1,5 +1,7 @@
 // The one typed message set between Blazor (Components/Canvas/FlowCanvas.razor.cs) and the canvas.
-// In: the graph. Out: coarse events only (selection), never pointer moves.
+// In: the graph (and a few commands: select, lay out). Out: coarse events only — selection, edits, moves when a drag
+// ends — never pointer moves. The definition itself lives on the Blazor side; the canvas asks, Blazor applies and
+// sends the new graph back.
 
 /** Where an activity sits on the canvas, as stored in the definition. */
 export interface Position {
@@ -11,13 +13,19 @@ export interface Position {
 export interface CanvasActivity {
   id: string;
   type: string;
-  /** The activity's display name (its descriptor's), shown under the id. */
-  displayName?: string;
-  category?: string;
+  /** The activity's label in the definition (`name`), if it has one. */
+  name?: string | null;
+  /** The activity type's display name (its descriptor's), shown under the id. */
+  displayName?: string | null;
+  category?: string | null;
   /** Outcome ports, each drawn as a labelled handle; "Failed" is drawn apart. */
   ports: string[];
   /** Stored position; activities without one are laid out by ELK. */
   position?: Position | null;
+  /** What the validator says is wrong with this activity (shown on the node). */
+  errors?: string[] | null;
+  /** The activity as definition JSON (for copy); absent when read-only. */
+  json?: string | null;
 }
 
 export interface CanvasConnection {
@@ -30,9 +38,30 @@ export interface CanvasGraph {
   readOnly: boolean;
   activities: CanvasActivity[];
   connections: CanvasConnection[];
+  /** Activities to select once this graph is drawn (e.g. the one just dropped or pasted). */
+  select?: string[] | null;
+  /** Fit the whole flowchart into view once drawn (a definition replaced wholesale: restored, reloaded). */
+  fit?: boolean | null;
+}
+
+/** A position reported when a drag ends or a layout placed activities. */
+export interface Placement {
+  id: string;
+  x: number;
+  y: number;
 }
 
 /** What the canvas tells Blazor (a DotNetObjectReference's [JSInvokable] methods). */
 export interface CanvasEvents {
   invokeMethodAsync(method: 'OnSelectionChanged', activityIds: string[]): Promise<unknown>;
+  invokeMethodAsync(method: 'OnActivityDropped', type: string, x: number, y: number): Promise<unknown>;
+  invokeMethodAsync(method: 'OnConnected', source: string, port: string, target: string): Promise<unknown>;
+  invokeMethodAsync(method: 'OnDeleted', activityIds: string[], connections: CanvasConnection[]): Promise<unknown>;
+  invokeMethodAsync(method: 'OnMoved', placements: Placement[]): Promise<unknown>;
+  invokeMethodAsync(method: 'OnLaidOut', placements: Placement[]): Promise<unknown>;
+  invokeMethodAsync(method: 'OnUndo' | 'OnRedo'): Promise<unknown>;
+  invokeMethodAsync(method: 'OnPasted', clipboard: string): Promise<unknown>;
 }
+
+/** The MIME type a toolbox item puts on the drag (its value: the activity type). */
+export const ToolboxDragType = 'application/x-orchestrator-activity';

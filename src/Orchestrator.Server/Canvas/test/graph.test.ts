@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { edgeId, toFlow } from '../src/graph';
+import { edgeId, keepSelection, toFlow } from '../src/graph';
 import type { CanvasGraph } from '../src/messages';
 
 const graph: CanvasGraph = {
@@ -35,5 +35,19 @@ describe('toFlow', () => {
     expect(edges.every((e) => !e.deletable)).toBe(true);
     const editable = toFlow({ ...graph, readOnly: false });
     expect(editable.nodes.every((n) => n.draggable && n.connectable && n.deletable)).toBe(true);
+  });
+});
+
+describe('keepSelection', () => {
+  it('keeps the ids that were selected, and drops ids that are gone', () => {
+    type Item = { id: string; selected?: boolean };
+    const before: Item[] = [{ id: 'a', selected: true }, { id: 'b', selected: false }, { id: 'gone', selected: true }];
+    const next = keepSelection<Item>(before, [{ id: 'a' }, { id: 'b' }, { id: 'new' }]);
+    expect(next).toEqual([{ id: 'a', selected: true }, { id: 'b', selected: false }, { id: 'new', selected: false }]);
+  });
+
+  it('selects what the graph asks to select instead (a dropped or pasted activity)', () => {
+    const next = keepSelection<{ id: string; selected?: boolean }>([{ id: 'a', selected: true }], [{ id: 'a' }, { id: 'new' }], ['new']);
+    expect(next.map((n) => n.selected)).toEqual([false, true]);
   });
 });

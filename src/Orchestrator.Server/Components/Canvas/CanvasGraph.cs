@@ -1,16 +1,22 @@
+using System.Text.Json;
 using Orchestrator.Workflows.Activities;
 using Orchestrator.Workflows.Definitions;
 using Orchestrator.Workflows.Descriptors;
+using Orchestrator.Workflows.Validation;
 
 namespace Orchestrator.Server.Components.Canvas;
 
 /// <summary>The graph the canvas draws — the C# side of <c>Canvas/src/messages.ts</c> (serialised camelCase by the JS interop).</summary>
-public sealed record CanvasGraph(bool ReadOnly, IReadOnlyList<CanvasActivity> Activities, IReadOnlyList<CanvasConnection> Connections)
+public sealed record CanvasGraph(bool ReadOnly, IReadOnlyList<CanvasActivity> Activities, IReadOnlyList<CanvasConnection> Connections,
+    IReadOnlyList<string>? Select = null, bool Fit = false)
 {
     /// <summary>The flowchart of <paramref name="definition"/>, each activity with the outcome ports its descriptor gives
-    /// it. An activity whose type is not loaded (a plugin that is missing) still shows, with the ports its connections use.</summary>
-    public static CanvasGraph From(WorkflowDefinition definition, IActivityRegistry registry, bool readOnly)
+    /// it and the validation <paramref name="errors"/> that name it. An activity whose type is not loaded (a plugin that
+    /// is missing) still shows, with the ports its connections use. Editable graphs carry each activity's JSON (for copy).</summary>
+    public static CanvasGraph From(WorkflowDefinition definition, IActivityRegistry registry, bool readOnly,
+        IReadOnlyList<ValidationError>? errors = null, IReadOnlyList<string>? select = null, bool fit = false)
     {
+        var problems = (errors ?? []).Where(e => e.ActivityId is not null).ToLookup(e => e.ActivityId!, e => e.Message);
         var connections = definition.Root.Connections
             .Select(c => new CanvasConnection(c.Source.Activity, c.Source.Port ?? Ports.Done, c.Target.Activity))
             .ToList();
@@ -20,15 +26,18 @@ public sealed record CanvasGraph(bool ReadOnly, IReadOnlyList<CanvasActivity> Ac
             IReadOnlyList<string> ports = descriptor is null
                 ? connections.Where(c => c.Source == node.Id).Select(c => c.SourcePort).Distinct().ToList()
                 : ActivityPorts.Of(descriptor, node);
-            return new CanvasActivity(node.Id, node.Type, descriptor?.DisplayName ?? $"{node.Type} (not loaded)", descriptor?.Category, ports,
-                node.Position is { } p ? new CanvasPoint(p.X, p.Y) : null);
+            return new CanvasActivity(node.Id, node.Type, node.Name, descriptor?.DisplayName ?? $"{node.Type} (not loaded)", descriptor?.Category, ports,
+                node.Position is { } p ? new CanvasPoint(p.X, p.Y) : null,
+                problems[node.Id].ToList(),
+                readOnly ? null : JsonSerializer.Serialize(node, WorkflowJson.Options));
         }).ToList();
-        return new CanvasGraph(readOnly, activities, connections);
+        return new CanvasGraph(readOnly, activities, connections, select, fit);
     }
 }
 
 /// <summary>One activity on the canvas.</summary>
-public sealed record CanvasActivity(string Id, string Type, string? DisplayName, string? Category, IReadOnlyList<string> Ports, CanvasPoint? Position);
+public sealed record CanvasActivity(string Id, string Type, string? Name, string? DisplayName, string? Category, IReadOnlyList<string> Ports,
+    CanvasPoint? Position, IReadOnlyList<string> Errors, string? Json);
 
 /// <summary>A stored position on the canvas.</summary>
 public sealed record CanvasPoint(double X, double Y);

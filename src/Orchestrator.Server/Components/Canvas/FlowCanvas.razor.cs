@@ -24,6 +24,10 @@ public sealed partial class FlowCanvas(IJSRuntime js) : ComponentBase, IAsyncDis
     [Parameter]
     public EventCallback<IReadOnlyList<string>> SelectionChanged { get; set; }
 
+    /// <summary>Edits made on the canvas (only when the graph is not read-only).</summary>
+    [Parameter]
+    public EventCallback<CanvasEdit> Edited { get; set; }
+
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         try
@@ -50,9 +54,46 @@ public sealed partial class FlowCanvas(IJSRuntime js) : ComponentBase, IAsyncDis
         }
     }
 
-    /// <summary>Called by the canvas when the selection changes.</summary>
+    /// <summary>Selects an activity and brings it into view.</summary>
+    public ValueTask SelectAsync(string activityId) => Call("select", activityId);
+
+    /// <summary>Lays the whole flowchart out again (ELK); the new positions come back as one <see cref="CanvasEdit.Moved"/>.</summary>
+    public ValueTask LayoutAllAsync() => Call("layoutAll");
+
+    /// <summary>Copies the selected activities to the clipboard; false when nothing is selected.</summary>
+    public async ValueTask<bool> CopyAsync() => _canvas is not null && await _canvas.InvokeAsync<bool>("copy");
+
+    /// <summary>Pastes activities from the clipboard (arrives as <see cref="CanvasEdit.Pasted"/>).</summary>
+    public ValueTask PasteAsync() => Call("paste");
+
+    private ValueTask Call(string command, params object?[] args) => _canvas?.InvokeVoidAsync(command, args) ?? ValueTask.CompletedTask;
+
     [JSInvokable]
     public Task OnSelectionChanged(string[] activityIds) => SelectionChanged.InvokeAsync(activityIds);
+
+    [JSInvokable]
+    public Task OnActivityDropped(string type, double x, double y) => Edited.InvokeAsync(new CanvasEdit.ActivityDropped(type, x, y));
+
+    [JSInvokable]
+    public Task OnConnected(string source, string port, string target) => Edited.InvokeAsync(new CanvasEdit.Connected(source, port, target));
+
+    [JSInvokable]
+    public Task OnDeleted(string[] activityIds, CanvasConnection[] connections) => Edited.InvokeAsync(new CanvasEdit.Deleted(activityIds, connections));
+
+    [JSInvokable]
+    public Task OnMoved(CanvasPlacement[] placements) => Edited.InvokeAsync(new CanvasEdit.Moved(placements));
+
+    [JSInvokable]
+    public Task OnLaidOut(CanvasPlacement[] placements) => Edited.InvokeAsync(new CanvasEdit.LaidOut(placements));
+
+    [JSInvokable]
+    public Task OnUndo() => Edited.InvokeAsync(new CanvasEdit.Undo());
+
+    [JSInvokable]
+    public Task OnRedo() => Edited.InvokeAsync(new CanvasEdit.Redo());
+
+    [JSInvokable]
+    public Task OnPasted(string clipboard) => Edited.InvokeAsync(new CanvasEdit.Pasted(clipboard));
 
     public async ValueTask DisposeAsync()
     {

@@ -1,0 +1,132 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Orchestrator.Server.Tests.Hosting;
+using Orchestrator.Server.Tests.Workflows;
+using static Orchestrator.Server.Tests.Workflows.DefinitionJson;
+
+namespace Orchestrator.Server.Tests.Browser;
+
+/// <summary>Designing a workflow on /workflows/{id} as a process owner would: toolbox, canvas, property panel, undo,
+/// save and publish — in Debian's Chromium, checked against what the API then stores.</summary>
+public sealed class WorkflowDesignerTests(SqliteServerFixture fixture) : IClassFixture<SqliteServerFixture>
+{
+    private static readonly PageAssertionsToHaveURLOptions Slow = new() { Timeout = 20_000 };
+
+    private string Url(string path) => new Uri(fixture.Client.BaseAddress!, path).ToString();
+
+    private async Task<string> PublishedHelloAsync(string prefix) =>
+        await fixture.Client.PublishDefinitionAsync(Definition(WorkflowCalls.NewId(prefix), [Start, Log("hello", "'hello'")], ["start -> hello"],
+            name: $"Designer test {prefix}"));
+
+    private static ILocator Activity(IPage page, string id) => page.GetByTestId("flow-canvas").Locator($"[data-activity-id='{id}']");
+
+    private static async Task OpenAsync(IPage page, string url, int activities)
+    {
+        await page.GotoAsync(url);
+        await Assertions.Expect(page.GetByTestId("flow-canvas").Locator("[data-activity-id]")).ToHaveCountAsync(activities, new() { Timeout = 20_000 });
+    }
+
+    [Fact]
+    public async Task An_activity_dragged_from_the_toolbox_connected_and_filled_in_is_saved_and_published()
+    {
+        var definitionId = await PublishedHelloAsync("designer-build");
+        await using var chromium = await Chromium.StartAsync();
+
+        await chromium.OnPageAsync("designer-build", async page =>
+        {
+            await OpenAsync(page, Url($"/workflows/{definitionId}"), 2);
+            await Assertions.Expect(page.GetByTestId("unsaved-chip")).ToHaveCountAsync(0);
+
+            // Drag "Log" from the toolbox onto empty canvas: it arrives selected, with what is missing flagged.
+            var canvas = page.GetByTestId("flow-canvas");
+            var box = (await canvas.BoundingBoxAsync())!;
+            await page.GetByTestId("toolbox").Locator("[data-toolbox-type='Log']").DragToAsync(canvas,
+                new() { TargetPosition = new() { X = box.Width * 0.4f, Y = box.Height * 0.7f } });
+            var log = Activity(page, "log");
+            await Assertions.Expect(log).ToHaveClassAsync(new Regex("invalid"));
+            await Assertions.Expect(page.GetByTestId("unsaved-chip")).ToBeVisibleAsync();
+            var panel = page.GetByTestId("activity-panel");
+            await Assertions.Expect(panel.GetByLabel("Activity id")).ToHaveValueAsync("log");
+            await Assertions.Expect(page.GetByTestId("validation-list")).ToContainTextAsync("cannot be reached from Start");
+            await Assertions.Expect(page.GetByTestId("validation-list")).ToContainTextAsync("message is required");
+
+            // Connect hello's Done port to it, and give it a message: the problems go away.
+            await Activity(page, "hello").Locator("[data-port='Done'] .react-flow__handle").DragToAsync(log.Locator(".react-flow__handle.target"));
+            await Assertions.Expect(canvas.Locator(".react-flow__edge")).ToHaveCountAsync(2);
+            await panel.GetByLabel("message", new() { Exact = true }).FillAsync("restarted");
+            await panel.GetByLabel("message", new() { Exact = true }).PressAsync("Tab");
+            await Assertions.Expect(log).Not.ToHaveClassAsync(new Regex("invalid"));
+            await Assertions.Expect(page.GetByTestId("validation-list")).ToHaveCountAsync(0);
+
+            // Delete it and take that back.
+            await log.ClickAsync();
+            await page.Keyboard.PressAsync("Delete");
+            await Assertions.Expect(log).ToHaveCountAsync(0);
+            await page.Keyboard.PressAsync("Control+z");
+            await Assertions.Expect(log).ToHaveCountAsync(1);
+            await Assertions.Expect(canvas.Locator(".react-flow__edge")).ToHaveCountAsync(2);
+            await Chromium.CaptureAsync(page, "designer-editing");
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save and publish" }).ClickAsync();
+            await Assertions.Expect(page.GetByTestId("version-chip")).ToHaveTextAsync(new Regex(@"v2\s+published"));
+            await Assertions.Expect(page.GetByTestId("unsaved-chip")).ToHaveCountAsync(0);
+        });
+
+        var stored = (await fixture.Client.GetFromJsonAsync<JsonNode>($"/api/workflow-definitions/{definitionId}"))!;
+        stored["version"]!.GetValue<int>().Should().Be(2);
+        stored["isPublished"]!.GetValue<bool>().Should().BeTrue();
+        var added = stored["root"]!["activities"]!.AsArray().Single(a => a!["id"]!.GetValue<string>() == "log")!;
+        added["type"]!.GetValue<string>().Should().Be("Log");
+        added["inputs"]!["message"]!.GetValue<string>().Should().Be("restarted");
+        added["position"].Should().NotBeNull("a dropped activity stays where it was dropped");
+        stored["root"]!["connections"]!.AsArray().Select(c => $"{c!["source"]!["activity"]} -> {c["target"]!["activity"]}")
+            .Should().BeEquivalentTo(["start -> hello", "hello -> log"]);
+        chromium.Errors.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Unsaved_work_survives_a_reload_and_a_version_saved_elsewhere_is_a_conflict_not_overwritten()
+    {
+        var definitionId = await PublishedHelloAsync("designer-keep");
+        await using var chromium = await Chromium.StartAsync();
+
+        await chromium.OnPageAsync("designer-keep", async page =>
+        {
+            page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+            await OpenAsync(page, Url($"/workflows/{definitionId}"), 2);
+            await Activity(page, "hello").ClickAsync();
+            await page.GetByTestId("toolbox").GetByRole(AriaRole.Button, new() { Name = "Add Delay to the flowchart" }).ClickAsync();
+            await Assertions.Expect(Activity(page, "delay")).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByTestId("flow-canvas").Locator(".react-flow__edge")).ToHaveCountAsync(2, new() { Timeout = 5_000 });
+
+            // A reload (tab closed, connection lost) offers the work back.
+            await OpenAsync(page, Url($"/workflows/{definitionId}"), 2);
+            await page.GetByTestId("kept-draft").GetByRole(AriaRole.Button, new() { Name = "Restore them" }).ClickAsync();
+            await Assertions.Expect(Activity(page, "delay")).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByTestId("unsaved-chip")).ToBeVisibleAsync();
+            await Activity(page, "delay").ClickAsync();
+
+            // Someone else saves version 2 meanwhile; saving ours is a conflict the user decides.
+            var theirs = Definition(definitionId, [Start, Log("hello", "'hello from the API'")], ["start -> hello"], name: "Saved elsewhere");
+            (await fixture.Client.PutAsync($"/api/workflow-definitions/{definitionId}", new StringContent(theirs, System.Text.Encoding.UTF8, "application/json")))
+                .IsSuccessStatusCode.Should().BeTrue();
+            await page.GetByLabel("seconds", new() { Exact = true }).FillAsync("5");
+            await page.GetByLabel("seconds", new() { Exact = true }).PressAsync("Tab");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+            await Assertions.Expect(page.GetByTestId("save-conflict")).ToContainTextAsync("Version 2");
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save mine as the latest" }).ClickAsync();
+            await Assertions.Expect(page.GetByTestId("version-chip")).ToHaveTextAsync(new Regex(@"v3\s+draft"));
+            await Assertions.Expect(page.GetByTestId("save-conflict")).ToHaveCountAsync(0);
+        });
+
+        var stored = (await fixture.Client.GetFromJsonAsync<JsonNode>($"/api/workflow-definitions/{definitionId}"))!;
+        stored["version"]!.GetValue<int>().Should().Be(3);
+        var delay = stored["root"]!["activities"]!.AsArray().Single(a => a!["id"]!.GetValue<string>() == "delay")!;
+        delay["inputs"]!["seconds"]!.GetValue<double>().Should().Be(5);
+        stored["root"]!["connections"]!.AsArray().Select(c => $"{c!["source"]!["activity"]} -> {c["target"]!["activity"]}")
+            .Should().BeEquivalentTo(["start -> hello", "hello -> delay"], "+ in the toolbox connects the new activity after the selected one");
+    }
+}
