@@ -170,6 +170,32 @@ public abstract class LifecycleTests(ServerFixture fixture)
         old.SingleEntry("a1")["outputs"]!.Str("message").Should().Be("v1 1");
     }
 
+    [DatabaseFact]
+    public async Task A_draft_saved_with_If_Match_of_a_version_that_is_no_longer_the_latest_is_a_409_and_saves_nothing()
+    {
+        var definitionId = await _client.CreateDefinitionAsync(Definition(WorkflowCalls.NewId("if-match"), [Start, Log("a", "'1'")], ["start -> a"]));
+        var read = await _client.GetAsync($"/api/workflow-definitions/{definitionId}");
+        read.Headers.ETag!.Tag.Should().Be("\"1\"", "the version an editor opens is the one it sends back in If-Match");
+        await (await _client.PutAsync($"/api/workflow-definitions/{definitionId}", Json(Definition(definitionId, [Start, Log("a", "'2'")], ["start -> a"]))))
+            .ShouldBeAsync(HttpStatusCode.OK);
+
+        using var stale = new HttpRequestMessage(HttpMethod.Put, $"/api/workflow-definitions/{definitionId}")
+        {
+            Content = Json(Definition(definitionId, [Start, Log("a", "'3'")], ["start -> a"])),
+        };
+        stale.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
+        var problem = await (await _client.SendAsync(stale)).ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        problem.Str("detail").Should().Contain("Version 2").And.Contain("version 1");
+        (await (await _client.GetAsync($"/api/workflow-definitions/{definitionId}/versions")).ShouldBeAsync(HttpStatusCode.OK)).AsArray().Should().HaveCount(2);
+
+        using var current = new HttpRequestMessage(HttpMethod.Put, $"/api/workflow-definitions/{definitionId}")
+        {
+            Content = Json(Definition(definitionId, [Start, Log("a", "'3'")], ["start -> a"])),
+        };
+        current.Headers.TryAddWithoutValidation("If-Match", "\"2\"");
+        (await (await _client.SendAsync(current)).ShouldBeAsync(HttpStatusCode.OK)).Int("version").Should().Be(3);
+    }
+
     // ---- child workflows ----
 
     [DatabaseFact]

@@ -41,8 +41,12 @@ public static class WorkflowDefinitionsApi
         return TypedResults.Ok(new ValidationResponse(result.IsValid, result.Errors));
     }
 
-    private static async Task<Ok<WorkflowDefinition>> Get(string definitionId, int? version, WorkflowDefinitionService definitions, CancellationToken ct) =>
-        TypedResults.Ok((await definitions.GetAsync(definitionId, version, ct)).Definition);
+    private static async Task<Ok<WorkflowDefinition>> Get(string definitionId, int? version, HttpContext http, WorkflowDefinitionService definitions, CancellationToken ct)
+    {
+        var definition = (await definitions.GetAsync(definitionId, version, ct)).Definition;
+        RequestContext.SetVersion(http, definition.Version); // what an editor sends back in If-Match when it saves
+        return TypedResults.Ok(definition);
+    }
 
     private static async Task<Ok<DefinitionVersionResponse>> SaveDraft(string definitionId, WorkflowDefinition definition, HttpContext http,
         WorkflowDefinitionService definitions, CancellationToken ct) =>
