@@ -34,10 +34,11 @@ public sealed class WorkflowOperations(
     /// <summary>Longest event name, correlation id and delivery id the store keeps.</summary>
     public const int MaxKeyLength = 200;
 
-    public Task<WorkflowInstance> RunAsync(string definitionId, JsonObject? input, string? correlationId, CancellationToken cancellationToken)
+    /// <summary>Starts a run of the published version, or of <paramref name="version"/> (a draft, to test it).</summary>
+    public Task<WorkflowInstance> RunAsync(string definitionId, JsonObject? input, string? correlationId, CancellationToken cancellationToken, int? version = null)
     {
         CheckLength("correlationId", correlationId);
-        return runner.StartAsync(definitionId, input, correlationId, cancellationToken);
+        return runner.StartAsync(definitionId, input, correlationId, cancellationToken, version);
     }
 
     public async Task CancelAsync(string instanceId, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -194,6 +195,19 @@ public abstract class LifecycleTests(ServerFixture fixture)
         };
         current.Headers.TryAddWithoutValidation("If-Match", "\"2\"");
         (await (await _client.SendAsync(current)).ShouldBeAsync(HttpStatusCode.OK)).Int("version").Should().Be(3);
+    }
+
+    [DatabaseFact]
+    public async Task A_draft_version_runs_when_asked_for_by_number_and_an_unknown_version_is_a_404()
+    {
+        var definitionId = await _client.CreateDefinitionAsync(Definition(WorkflowCalls.NewId("run-draft"), [Start, Log("a", "'draft ' + workflow.version")], ["start -> a"]));
+
+        var started = await _client.PostAsJsonAsync($"/api/workflow-definitions/{definitionId}/run", new { input = new { }, version = 1 });
+        var run = await _client.WaitForStatusAsync((await started.ShouldBeAsync(HttpStatusCode.Accepted)).Str("instanceId")!, "Finished");
+
+        run.SingleEntry("a")["outputs"]!.Str("message").Should().Be("draft 1");
+        await (await _client.PostAsJsonAsync($"/api/workflow-definitions/{definitionId}/run", new { version = 7 })).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        await (await _client.StartRunAsync(definitionId)).ShouldBeProblemAsync(HttpStatusCode.Conflict); // without a version: the published one, and there is none
     }
 
     // ---- child workflows ----

@@ -11,7 +11,7 @@ public static class WorkflowInstancesApi
 {
     public static IEndpointRouteBuilder MapWorkflowInstancesApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/workflow-definitions/{definitionId}/run", Run).WithTags("Workflow runs").WithSummary("Start a run of the published version").Answers(400, 404, 409);
+        app.MapPost("/api/workflow-definitions/{definitionId}/run", Run).WithTags("Workflow runs").WithSummary("Start a run of the published version (or of 'version', to test a draft)").Answers(400, 404, 409);
         var api = app.MapGroup("/api/workflow-instances").WithTags("Workflow runs");
         api.MapGet("/", List).WithSummary("List runs, newest first").Answers(400);
         api.MapGet("/{id}", Get).WithSummary("A run with its variables, journal and bookmarks").Answers(404);
@@ -27,7 +27,7 @@ public static class WorkflowInstancesApi
             throw new WorkflowInputException("input", "input must be a JSON object.");
         }
 
-        var instance = await operations.RunAsync(definitionId, request?.Input?.AsObject(), request?.CorrelationId, ct);
+        var instance = await operations.RunAsync(definitionId, request?.Input?.AsObject(), request?.CorrelationId, ct, request?.Version);
         return TypedResults.Accepted($"/api/workflow-instances/{instance.Id}", new RunStarted(instance.Id));
     }
 

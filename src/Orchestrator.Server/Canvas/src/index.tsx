@@ -69,8 +69,9 @@ function Canvas({ graph, events, commands }: { graph: CanvasGraph; events: Canva
       void layout(next.nodes, next.edges, only).then((placed) => {
         if (current) {
           show(placed);
-          if (editable) {
-            void events!.invokeMethodAsync('OnLaidOut', placements(placed.filter((n) => next.unpositioned.includes(n.id))));
+          // Read-only views keep the layout too, so a live update (a run's statuses) does not lay it out again.
+          if (events) {
+            void events.invokeMethodAsync('OnLaidOut', placements(placed.filter((n) => next.unpositioned.includes(n.id))));
           }
         }
       });

@@ -26,12 +26,29 @@ export interface CanvasActivity {
   errors?: string[] | null;
   /** The activity as definition JSON (for copy); absent when read-only. */
   json?: string | null;
+  /** Where the activity stands in a run (the run view only). */
+  status?: CanvasStatus | null;
+}
+
+/** An activity's state in a run, as Components/Runs/RunProgress.cs reads it from the journal. */
+export type RunState = 'pending' | 'running' | 'waiting' | 'done' | 'failed' | 'cancelled' | 'skipped';
+
+export interface CanvasStatus {
+  state: RunState;
+  /** The port a done activity took. */
+  outcome?: string | null;
+  /** What it waits for, or its error. */
+  detail?: string | null;
+  /** How many times it ran (loops, retries). */
+  runs: number;
 }
 
 export interface CanvasConnection {
   source: string;
   sourcePort: string;
   target: string;
+  /** The run went along it (the run view only). */
+  taken?: boolean | null;
 }
 
 export interface CanvasGraph {

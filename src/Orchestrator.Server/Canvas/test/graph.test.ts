@@ -15,6 +15,22 @@ const graph: CanvasGraph = {
 };
 
 describe('toFlow', () => {
+  it('marks the connections a run took, and animates those leading to an activity still at work', () => {
+    const run: CanvasGraph = {
+      ...graph,
+      activities: [
+        { ...graph.activities[0], status: { state: 'done', outcome: 'Done', runs: 1 } },
+        { ...graph.activities[1], status: { state: 'waiting', detail: "event 'go'", runs: 1 } },
+      ],
+      connections: [{ ...graph.connections[0], taken: true }, graph.connections[1]],
+    };
+    const { edges } = toFlow(run);
+    expect(edges.map((e) => [e.className, e.animated])).toEqual([
+      ['edge-taken', true],
+      ['edge-failed', false],
+    ]);
+  });
+
   it('keeps stored positions and lists the activities ELK must place', () => {
     const { nodes, unpositioned } = toFlow(graph);
     expect(nodes.map((n) => n.position)).toEqual([{ x: 10, y: 20 }, { x: 0, y: 0 }]);

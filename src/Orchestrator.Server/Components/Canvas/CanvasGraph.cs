@@ -14,11 +14,12 @@ public sealed record CanvasGraph(bool ReadOnly, IReadOnlyList<CanvasActivity> Ac
     /// it and the validation <paramref name="errors"/> that name it. An activity whose type is not loaded (a plugin that
     /// is missing) still shows, with the ports its connections use. Editable graphs carry each activity's JSON (for copy).</summary>
     public static CanvasGraph From(WorkflowDefinition definition, IActivityRegistry registry, bool readOnly,
-        IReadOnlyList<ValidationError>? errors = null, IReadOnlyList<string>? select = null, bool fit = false)
+        IReadOnlyList<ValidationError>? errors = null, IReadOnlyList<string>? select = null, bool fit = false, RunOverlay? run = null)
     {
         var problems = (errors ?? []).Where(e => e.ActivityId is not null).ToLookup(e => e.ActivityId!, e => e.Message);
         var connections = definition.Root.Connections
-            .Select(c => new CanvasConnection(c.Source.Activity, c.Source.Port ?? Ports.Done, c.Target.Activity))
+            .Select(c => new CanvasConnection(c.Source.Activity, c.Source.Port ?? Ports.Done, c.Target.Activity,
+                run?.Taken.Contains((c.Source.Activity, c.Source.Port ?? Ports.Done, c.Target.Activity)) == true ? true : null))
             .ToList();
         var activities = definition.Root.Activities.Select(node =>
         {
@@ -29,18 +30,28 @@ public sealed record CanvasGraph(bool ReadOnly, IReadOnlyList<CanvasActivity> Ac
             return new CanvasActivity(node.Id, node.Type, node.Name, descriptor?.DisplayName ?? $"{node.Type} (not loaded)", descriptor?.Category, ports,
                 node.Position is { } p ? new CanvasPoint(p.X, p.Y) : null,
                 problems[node.Id].ToList(),
-                readOnly ? null : JsonSerializer.Serialize(node, WorkflowJson.Options));
+                readOnly ? null : JsonSerializer.Serialize(node, WorkflowJson.Options),
+                run?.Statuses.GetValueOrDefault(node.Id));
         }).ToList();
         return new CanvasGraph(readOnly, activities, connections, select, fit);
     }
 }
 
-/// <summary>One activity on the canvas.</summary>
+/// <summary>One activity on the canvas; <paramref name="Status"/> only in a run's view.</summary>
 public sealed record CanvasActivity(string Id, string Type, string? Name, string? DisplayName, string? Category, IReadOnlyList<string> Ports,
-    CanvasPoint? Position, IReadOnlyList<string> Errors, string? Json);
+    CanvasPoint? Position, IReadOnlyList<string> Errors, string? Json, CanvasStatus? Status = null);
+
+/// <summary>Where an activity stands in a run: <c>pending</c> (not reached), <c>running</c>, <c>waiting</c> (with what for
+/// in <paramref name="Detail"/>), <c>done</c> (with the <paramref name="Outcome"/> port it took), <c>failed</c> (the error
+/// in <paramref name="Detail"/>), <c>cancelled</c> or <c>skipped</c>; <paramref name="Runs"/> counts its executions.</summary>
+public sealed record CanvasStatus(string State, string? Outcome = null, string? Detail = null, int Runs = 0);
+
+/// <summary>What a run adds to its flowchart: each activity's status and the connections it took.</summary>
+public sealed record RunOverlay(IReadOnlyDictionary<string, CanvasStatus> Statuses, IReadOnlySet<(string Source, string Port, string Target)> Taken);
 
 /// <summary>A stored position on the canvas.</summary>
 public sealed record CanvasPoint(double X, double Y);
 
-/// <summary>A connection from an activity's outcome port to another activity.</summary>
-public sealed record CanvasConnection(string Source, string SourcePort, string Target);
+/// <summary>A connection from an activity's outcome port to another activity; <paramref name="Taken"/> in a run's view
+/// when the run went along it.</summary>
+public sealed record CanvasConnection(string Source, string SourcePort, string Target, bool? Taken = null);

@@ -7,6 +7,7 @@ using Orchestrator.Server.Components.Workflows.Designer;
 using Orchestrator.Workflows.Activities;
 using Orchestrator.Workflows.Definitions;
 using Orchestrator.Workflows.Descriptors;
+using Orchestrator.Workflows.Runtime;
 using Orchestrator.Workflows.Validation;
 
 namespace Orchestrator.Server.Components.Workflows;
@@ -22,7 +23,8 @@ public sealed partial class WorkflowDesigner(
     WorkflowValidator validator,
     BrowserDrafts drafts,
     IDialogService dialogs,
-    ISnackbar snackbar) : ComponentBase
+    ISnackbar snackbar,
+    NavigationManager navigation) : ComponentBase
 {
     /// <summary>Where a pasted copy goes relative to the original.</summary>
     private static readonly CanvasPosition PasteOffset = new(40, 40);
@@ -406,6 +408,36 @@ public sealed partial class WorkflowDesigner(
         finally
         {
             _busy = false;
+        }
+    }
+
+    /// <summary>Saves what is designed (when changed), asks for an input and runs that version — a draft too — then opens
+    /// the run.</summary>
+    private async Task TestRunAsync()
+    {
+        if (_document!.IsDirty && await SaveAsync(checkVersion: true) is null)
+        {
+            return;
+        }
+
+        var version = _document.Base.Version;
+        var dialog = await dialogs.ShowAsync<TestRunDialog>($"Test run of v{version}",
+            new DialogParameters<TestRunDialog> { { d => d.Version, version } }, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        if (await dialog.Result is not { Canceled: false, Data: TestRunDialog.Request request })
+        {
+            return;
+        }
+
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var run = await scope.ServiceProvider.GetRequiredService<WorkflowOperations>()
+                .RunAsync(DefinitionId, request.Input, request.CorrelationId, CancellationToken.None, version);
+            navigation.NavigateTo($"/runs/{Uri.EscapeDataString(run.Id)}");
+        }
+        catch (Exception e) when (e is WorkflowInputException or WorkflowDefinitionException)
+        {
+            _saveError = $"Could not start the run: {e.Message}";
         }
     }
 

@@ -34,9 +34,18 @@ public sealed class WorkflowRunner(
 {
     private const int MaxTurnsPerLease = 50;
 
-    /// <summary>Starts a run of the published version of <paramref name="definitionId"/>.</summary>
-    public async Task<WorkflowInstance> StartAsync(string definitionId, JsonObject? input, string? correlationId, CancellationToken cancellationToken)
+    /// <summary>Starts a run of the published version of <paramref name="definitionId"/>, or of <paramref name="version"/>
+    /// (a draft, to test it before publishing).</summary>
+    public async Task<WorkflowInstance> StartAsync(string definitionId, JsonObject? input, string? correlationId, CancellationToken cancellationToken,
+        int? version = null)
     {
+        if (version is { } chosen)
+        {
+            var requested = await cache.GetAsync(definitions, definitionId, chosen, cancellationToken)
+                ?? throw new WorkflowDefinitionNotFoundException(definitionId, chosen);
+            return await StartAsync(requested, input, correlationId, cancellationToken);
+        }
+
         var published = await definitions.GetPublishedAsync(definitionId, cancellationToken);
         if (published is null)
         {
