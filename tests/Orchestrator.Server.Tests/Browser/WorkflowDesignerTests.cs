@@ -129,4 +129,37 @@ public sealed class WorkflowDesignerTests(SqliteServerFixture fixture) : IClassF
         stored["root"]!["connections"]!.AsArray().Select(c => $"{c!["source"]!["activity"]} -> {c["target"]!["activity"]}")
             .Should().BeEquivalentTo(["start -> hello", "hello -> delay"], "+ in the toolbox connects the new activity after the selected one");
     }
+
+    [Fact]
+    public async Task An_earlier_version_opens_read_only_from_the_versions_menu_and_reverting_makes_it_the_latest_draft()
+    {
+        var definitionId = await fixture.Client.CreateDefinitionAsync(Definition(WorkflowCalls.NewId("designer-revert"), [Start, Log("hello", "'first words'")], ["start -> hello"],
+            name: "Designer test revert"));
+        (await fixture.Client.PutAsync($"/api/workflow-definitions/{definitionId}", new StringContent(
+            Definition(definitionId, [Start, Log("hello", "'second words'")], ["start -> hello"], name: "Designer test revert"), System.Text.Encoding.UTF8, "application/json")))
+            .IsSuccessStatusCode.Should().BeTrue();
+        await using var chromium = await Chromium.StartAsync();
+
+        await chromium.OnPageAsync("designer-revert", async page =>
+        {
+            await OpenAsync(page, Url($"/workflows/{definitionId}"), 2);
+            await page.GetByTestId("versions-menu").ClickAsync();
+            await page.Locator(".mud-popover-open [data-version='1']").ClickAsync();
+
+            await Assertions.Expect(page).ToHaveURLAsync(Url($"/workflows/{definitionId}?version=1"));
+            await Assertions.Expect(page.GetByTestId("old-version")).ToContainTextAsync("the latest is v2");
+            await Activity(page, "hello").ClickAsync(new() { Timeout = 20_000 });
+            await Assertions.Expect(page.GetByTestId("activity-panel")).ToContainTextAsync("first words");
+            await Assertions.Expect(page.GetByTestId("toolbox")).ToHaveCountAsync(0, new() { Timeout = 1_000 });
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "Revert to v1" }).ClickAsync();
+            await Assertions.Expect(page).ToHaveURLAsync(Url($"/workflows/{definitionId}"));
+            await Assertions.Expect(page.GetByTestId("version-chip")).ToHaveTextAsync(new Regex(@"v3\s+draft"));
+        });
+
+        var latest = (await fixture.Client.GetFromJsonAsync<JsonNode>($"/api/workflow-definitions/{definitionId}"))!;
+        latest["version"]!.GetValue<int>().Should().Be(3);
+        latest["root"]!["activities"]![1]!["inputs"]!["message"]!["expr"]!.GetValue<string>().Should().Be("'first words'");
+        chromium.Errors.Should().BeEmpty();
+    }
 }

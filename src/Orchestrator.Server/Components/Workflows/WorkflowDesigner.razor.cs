@@ -47,6 +47,13 @@ public sealed partial class WorkflowDesigner(
     [Parameter]
     public string DefinitionId { get; set; } = string.Empty;
 
+    /// <summary>An earlier version to look at (read-only, with revert); the latest is edited.</summary>
+    [SupplyParameterFromQuery(Name = "version")]
+    public int? Version { get; set; }
+
+    private int? _viewingVersion;
+    private bool _missingVersion;
+
     private IActivityRegistry Registry => registry;
 
     private ActivityNode? SelectedActivity => _selection.Count == 1 ? _document?.Current.Root.Activities.FirstOrDefault(a => a.Id == _selection[0]) : null;
@@ -65,6 +72,13 @@ public sealed partial class WorkflowDesigner(
         }
 
         _missing = false;
+        (_viewingVersion, _missingVersion) = (null, false);
+        if (Version is { } asked && asked != loaded.Version)
+        {
+            _viewingVersion = asked;
+            _missingVersion = !await VersionExistsAsync(asked);
+        }
+
         Open(loaded);
         await using var scope = scopes.CreateAsyncScope();
         _secretNames = (await scope.ServiceProvider.GetRequiredService<SecretStore>().ListAsync(CancellationToken.None)).Select(s => s.Name).ToList();
@@ -73,7 +87,7 @@ public sealed partial class WorkflowDesigner(
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         // Local storage is there once the page is interactive (not while prerendering), and the document once loaded.
-        if (_document is null || _draftChecked)
+        if (_document is null || _draftChecked || _viewingVersion is not null)
         {
             return;
         }
@@ -88,6 +102,20 @@ public sealed partial class WorkflowDesigner(
         else if (kept is not null)
         {
             await drafts.ForgetAsync(DefinitionId);
+        }
+    }
+
+    private async Task<bool> VersionExistsAsync(int version)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        try
+        {
+            await scope.ServiceProvider.GetRequiredService<WorkflowDefinitionService>().GetAsync(DefinitionId, version, CancellationToken.None);
+            return true;
+        }
+        catch (WorkflowDefinitionNotFoundException)
+        {
+            return false;
         }
     }
 
