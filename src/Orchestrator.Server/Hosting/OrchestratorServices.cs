@@ -62,6 +62,7 @@ public static class OrchestratorServices
             .AddHubOptions(hub => hub.MaximumReceiveMessageSize = 4 * 1024 * 1024);
         builder.Services.AddMudServices();
         builder.Services.AddScoped<Components.Workflows.Designer.BrowserDrafts>();
+        builder.Services.AddScoped<Components.CurrentUser>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<SchedulerHealthCheck>("scheduler");
 
         builder.Services.AddSingleton(TimeProvider.System);

@@ -83,6 +83,14 @@ public sealed class Chromium : IAsyncDisposable
         return page;
     }
 
+    /// <summary>Opens <paramref name="url"/> and waits until the page is interactive (the server-rendered HTML shows
+    /// first; a click before the circuit is connected does nothing).</summary>
+    public static async Task GotoInteractiveAsync(IPage page, string url)
+    {
+        await page.GotoAsync(url);
+        await Assertions.Expect(page.Locator("[data-interactive='true']")).ToHaveCountAsync(1, new() { Timeout = 20_000 });
+    }
+
     /// <summary>Console errors and uncaught exceptions of the pages this browser opened.</summary>
     public List<string> Errors { get; } = [];
 
