@@ -45,13 +45,15 @@ public sealed class HostTests(SqliteServerFixture fixture) : IClassFixture<Sqlit
     }
 
     [Fact]
-    public async Task Root_serves_the_home_page_linking_to_the_api_reference()
+    public async Task Root_serves_the_dashboard_with_the_navigation_to_every_page_and_the_api_reference()
     {
         var response = await _client.GetAsync("/");
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         response.Content.Headers.ContentType?.MediaType.Should().Be("text/html");
-        (await response.Content.ReadAsStringAsync()).Should().Contain("href=\"/api-reference/v1\"");
+        var page = await response.Content.ReadAsStringAsync();
+        page.Should().Contain("href=\"/api-reference/v1\"").And.Contain("href=\"/incidents\"").And.Contain("href=\"/approvals\"");
+        page.Should().Contain("data-testid=\"dashboard\"", "the dashboard is rendered on the server, so it shows before the page is interactive");
     }
 
     [Fact]

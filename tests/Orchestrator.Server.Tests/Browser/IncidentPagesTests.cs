@@ -92,6 +92,30 @@ public sealed class IncidentPagesTests(SqliteServerFixture fixture) : IClassFixt
         chromium.Errors.Should().BeEmpty();
     }
 
+    [Fact]
+    public async Task The_dashboard_counts_open_incidents_by_priority_and_state_and_each_count_opens_that_list()
+    {
+        var title = $"Payments down ({Guid.NewGuid():N})";
+        (await fixture.Client.CreateIncidentAsync(new { title, impact = 1, urgency = 1, service = "payments" })).Str("number").Should().NotBeEmpty();
+        await using var chromium = await Chromium.StartAsync();
+
+        await chromium.OnPageAsync("dashboard", async page =>
+        {
+            await Chromium.GotoInteractiveAsync(page, Url("/"));
+            var p1New = page.GetByTestId("tile-incidents").Locator("[data-count='P1-New']");
+            await Assertions.Expect(p1New).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByTestId("tile-runs")).ToBeVisibleAsync();
+            await Chromium.CaptureAsync(page, "dashboard");
+
+            await p1New.ClickAsync();
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex("/incidents\\?priority=1&state=New$"));
+            await Assertions.Expect(page.GetByTestId("incident-list")).ToContainTextAsync(title);
+            (await page.GetByTestId("incident-list").Locator("[data-priority]").AllInnerTextsAsync()).Should().OnlyContain(p => p == "P1");
+        });
+
+        chromium.Errors.Should().BeEmpty();
+    }
+
     private sealed record IncidentList(List<IncidentItem> Items);
 
     private sealed record IncidentItem(Guid Id, string State, string? AssignmentGroup);
