@@ -43,6 +43,12 @@ if (scenario is "alert-latency" or "all")
     await AlertToActionLatency.MeasureAsync(Option("--alerts", 500), TimeSpan.FromMilliseconds(Option("--pause-ms", 100)));
 }
 
+if (scenario is "designer")
+{
+    Console.WriteLine("(ui a, b) the designer in Chromium: open 200 / 800 activities, drag frame times");
+    await DesignerOpen.MeasureAsync(Option("--opens", 5));
+}
+
 if (scenario is "memory" or "all")
 {
     Console.WriteLine("(d) memory with suspended runs");

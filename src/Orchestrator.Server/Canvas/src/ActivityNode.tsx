@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Handle, Position, type NodeProps, type Node } from '@xyflow/react';
 import { DonePort, FailedPort, type ActivityData } from './graph';
 
@@ -6,7 +7,7 @@ const statusText = (state: string, outcome?: string | null): string =>
 
 /** One activity: its id (or name) and type, an input handle on the left, one labelled handle per outcome port on the
  * right, and what the validator says is wrong with it. */
-export function ActivityNode({ data, selected }: NodeProps<Node<ActivityData>>) {
+export const ActivityNode = memo(function ActivityNode({ data, selected }: NodeProps<Node<ActivityData>>) {
   const { activity } = data;
   const ports = activity.ports.length > 0 ? activity.ports : [DonePort];
   const errors = activity.errors ?? [];
@@ -45,4 +46,4 @@ export function ActivityNode({ data, selected }: NodeProps<Node<ActivityData>>) 
       </div>
     </div>
   );
-}
+});
