@@ -2,12 +2,18 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
-// Library mode: one ES module (canvas.mjs) and its CSS in ../wwwroot/canvas/, imported by FlowCanvas.razor.cs.
+// Library mode: two ES modules in ../wwwroot/canvas/ — canvas.mjs (+ canvas.css), imported by FlowCanvas.razor.cs, and
+// expression.mjs (CodeMirror), imported by ExpressionEditor.razor.cs.
 export default defineConfig({
   plugins: [react()],
   define: { 'process.env.NODE_ENV': '"production"' },
   build: {
-    lib: { entry: 'src/index.tsx', formats: ['es'], fileName: () => 'canvas.mjs', cssFileName: 'canvas' },
+    lib: {
+      entry: { canvas: 'src/index.tsx', expression: 'src/expression.ts' },
+      formats: ['es'],
+      fileName: (_, name) => `${name}.mjs`,
+      cssFileName: 'canvas',
+    },
     outDir: '../wwwroot/canvas',
     emptyOutDir: true,
     cssCodeSplit: false,

@@ -162,4 +162,47 @@ public sealed class WorkflowDesignerTests(SqliteServerFixture fixture) : IClassF
         latest["root"]!["activities"]![1]!["inputs"]!["message"]!["expr"]!.GetValue<string>().Should().Be("'first words'");
         chromium.Errors.Should().BeEmpty();
     }
+
+    [Fact]
+    public async Task An_expression_is_written_with_completion_and_previewed_against_the_latest_run()
+    {
+        var definitionId = await fixture.Client.PublishDefinitionAsync(Definition(WorkflowCalls.NewId("designer-expr"),
+            [Start, Log("hello", "'hello ' + input.who"), Log("bye", "'bye'")], ["start -> hello", "hello -> bye"], name: "Designer test expressions"));
+        await fixture.Client.WaitForStatusAsync(await fixture.Client.RunAsync(definitionId, new { who = "ops" }), "Finished");
+        await using var chromium = await Chromium.StartAsync();
+
+        await chromium.OnPageAsync("designer-expression", async page =>
+        {
+            await OpenAsync(page, Url($"/workflows/{definitionId}"), 3);
+            await Activity(page, "bye").ClickAsync();
+            var editor = page.GetByTestId("activity-panel").Locator("[data-expression-editor]");
+            await Assertions.Expect(editor).ToHaveTextAsync("'bye'");
+
+            await editor.ClickAsync();
+            await page.Keyboard.PressAsync("Control+a");
+            await page.Keyboard.TypeAsync("outputs.he");
+            var completion = page.Locator(".cm-tooltip-autocomplete");
+            await Assertions.Expect(completion).ToContainTextAsync("hello");
+            await page.WaitForTimeoutAsync(150); // CodeMirror ignores an Enter within 75 ms of the list opening (a fast typist's newline)
+            await page.Keyboard.PressAsync("Enter");
+            await page.Keyboard.TypeAsync(".mes");
+            await Assertions.Expect(completion).ToContainTextAsync("message");
+            await page.WaitForTimeoutAsync(150);
+            await page.Keyboard.PressAsync("Enter");
+            await page.Keyboard.TypeAsync(" + '!'");
+            await Assertions.Expect(editor).ToHaveTextAsync("outputs.hello.message + '!'");
+            await Assertions.Expect(page.GetByTestId("expression-preview")).ToContainTextAsync("\"hello ops!\"", new() { Timeout = 5_000 });
+            await Chromium.CaptureAsync(page, "designer-expression");
+
+            await page.GetByLabel("Activity label").ClickAsync(); // leave the editor: the edit is applied
+            await Assertions.Expect(page.GetByTestId("unsaved-chip")).ToBeVisibleAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+            await Assertions.Expect(page.GetByTestId("version-chip")).ToHaveTextAsync(new Regex(@"v2\s+draft"));
+        });
+
+        var saved = (await fixture.Client.GetFromJsonAsync<JsonNode>($"/api/workflow-definitions/{definitionId}"))!;
+        saved["root"]!["activities"]!.AsArray().Single(a => a!["id"]!.GetValue<string>() == "bye")!["inputs"]!["message"]!["expr"]!.GetValue<string>()
+            .Should().Be("outputs.hello.message + '!'");
+        chromium.Errors.Should().BeEmpty();
+    }
 }

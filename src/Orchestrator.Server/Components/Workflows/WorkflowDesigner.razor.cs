@@ -24,7 +24,10 @@ public sealed partial class WorkflowDesigner(
     BrowserDrafts drafts,
     IDialogService dialogs,
     ISnackbar snackbar,
-    NavigationManager navigation) : ComponentBase
+    NavigationManager navigation,
+    Orchestrator.Templating.ScriptSandbox sandbox,
+    RuntimeOptions runtime,
+    TimeProvider clock) : ComponentBase
 {
     /// <summary>Where a pasted copy goes relative to the original.</summary>
     private static readonly CanvasPosition PasteOffset = new(40, 40);
@@ -33,6 +36,8 @@ public sealed partial class WorkflowDesigner(
     private CanvasGraph? _graph;
     private FlowCanvas? _canvas;
     private ValidationResult _validation = new([]);
+    private ExpressionContext? _expressions;
+    private Orchestrator.Workflows.Runtime.Instances.WorkflowInstance? _latestRun;
     private IReadOnlyList<string> _selection = [];
     private IReadOnlyList<string> _secretNames = [];
     private List<BreadcrumbItem> _crumbs = [];
@@ -79,9 +84,10 @@ public sealed partial class WorkflowDesigner(
             _missingVersion = !await VersionExistsAsync(asked);
         }
 
-        Open(loaded);
         await using var scope = scopes.CreateAsyncScope();
         _secretNames = (await scope.ServiceProvider.GetRequiredService<SecretStore>().ListAsync(CancellationToken.None)).Select(s => s.Name).ToList();
+        _latestRun = await LatestRunAsync(scope.ServiceProvider.GetRequiredService<Orchestrator.Workflows.Runtime.Storage.IWorkflowRunQueries>());
+        Open(loaded);
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
@@ -103,6 +109,13 @@ public sealed partial class WorkflowDesigner(
         {
             await drafts.ForgetAsync(DefinitionId);
         }
+    }
+
+    /// <summary>The newest run of this workflow: the sample data of the expression preview.</summary>
+    private async Task<Orchestrator.Workflows.Runtime.Instances.WorkflowInstance?> LatestRunAsync(Orchestrator.Workflows.Runtime.Storage.IWorkflowRunQueries runs)
+    {
+        var (newest, _) = await runs.ListAsync(new Orchestrator.Workflows.Runtime.Storage.InstanceQuery(DefinitionId, PageSize: 1), CancellationToken.None);
+        return newest.Count == 0 ? null : await runs.GetAsync(newest[0].Id, CancellationToken.None);
     }
 
     private async Task<bool> VersionExistsAsync(int version)
@@ -155,6 +168,7 @@ public sealed partial class WorkflowDesigner(
         var ids = current.Root.Activities.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
         _selection = select ?? _selection.Where(ids.Contains).ToList();
         _graph = CanvasGraph.From(current, registry, readOnly: false, _validation.Errors, select, fit);
+        _expressions = ExpressionContext.For(current, registry, sandbox, runtime, _latestRun, clock.GetUtcNow());
     }
 
     /// <summary>Applies an edit as one undoable step, keeps the result in the browser, and selects what it names.</summary>

@@ -1,0 +1,101 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Orchestrator.Templating;
+using Orchestrator.Workflows.Activities;
+using Orchestrator.Workflows.Activities.ControlFlow;
+using Orchestrator.Workflows.Definitions;
+using Orchestrator.Workflows.Runtime;
+using Orchestrator.Workflows.Runtime.Instances;
+using Orchestrator.Workflows.Runtime.Invocation;
+using Orchestrator.Workflows.Runtime.Turns;
+
+namespace Orchestrator.Server.Components.Workflows.Designer;
+
+/// <summary>
+/// What the expression editor knows while a definition is designed: the names it completes (the scope's roots,
+/// declared variables, activity ids and each one's outputs, the sample's input fields) and the live preview — an
+/// expression evaluated against sample data: the latest run of this workflow when there is one (its input, variables
+/// and outputs, as n8n shows a node's last data), else an empty input and the variables' defaults.
+/// </summary>
+public sealed class ExpressionContext(ScriptSandbox sandbox, RuntimeOptions runtime, WorkflowInstance sample, string sampleSource, ExpressionCompletions completions)
+{
+    /// <summary>Where the preview's data comes from, in words ("run 01a2… (Finished)", "no run yet: input {}").</summary>
+    public string SampleSource { get; } = sampleSource;
+
+    public ExpressionCompletions Completions { get; } = completions;
+
+    public static ExpressionContext For(WorkflowDefinition definition, IActivityRegistry registry, ScriptSandbox sandbox, RuntimeOptions runtime,
+        WorkflowInstance? latestRun, DateTimeOffset now)
+    {
+        var sample = latestRun ?? Synthetic(definition, now);
+        var source = latestRun is null
+            ? "no run of this workflow yet: an empty input and the variables' defaults"
+            : $"run {latestRun.Id} (v{latestRun.DefinitionVersion}, {latestRun.Status})";
+        return new ExpressionContext(sandbox, runtime, sample, source, ExpressionCompletions.For(definition, registry, sample, runtime.PromotedInputs));
+    }
+
+    /// <summary>The value of <paramref name="expression"/> against the sample, as JSON, or why it has none.</summary>
+    public (string? Value, string? Error) Preview(string expression)
+    {
+        if (string.IsNullOrWhiteSpace(expression))
+        {
+            return (null, null);
+        }
+
+        try
+        {
+            using var time = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+            var scope = new ExpressionScope(sandbox, sample, ExpressionScope.Promoted(sample.Input, runtime.PromotedInputs));
+            return (JsonSerializer.Serialize(scope.Evaluate(expression, time.Token)), null);
+        }
+        catch (Exception e) when (e is ScriptException or ArgumentException or OperationCanceledException)
+        {
+            return (null, e.Message);
+        }
+    }
+
+    private static WorkflowInstance Synthetic(WorkflowDefinition definition, DateTimeOffset now) =>
+        definition.Root.Activities.Any(a => a.Type == StartActivity.TypeName)
+            ? WorkflowInterpreter.NewInstance(definition, "preview", new JsonObject(), null, now)
+            : new WorkflowInstance { Id = "preview", DefinitionId = definition.DefinitionId, DefinitionVersion = definition.Version };
+}
+
+/// <summary>The names the expression editor offers — the C# side of <c>Canvas/src/completions.ts</c>.</summary>
+public sealed record ExpressionCompletions(IReadOnlyList<CompletionItem> Roots, IReadOnlyDictionary<string, IReadOnlyList<CompletionItem>> Members)
+{
+    public static ExpressionCompletions For(WorkflowDefinition definition, IActivityRegistry registry, WorkflowInstance sample, IReadOnlyList<string> promoted)
+    {
+        var members = new Dictionary<string, IReadOnlyList<CompletionItem>>(StringComparer.Ordinal)
+        {
+            ["variables"] = definition.Variables.Select(v => new CompletionItem(v.Name, v.Type)).ToList(),
+            ["outputs"] = definition.Root.Activities.Select(a => new CompletionItem(a.Id, a.Name ?? registry.Find(a.Type)?.Descriptor.DisplayName ?? a.Type)).ToList(),
+            ["workflow"] = [new("instanceId", "String"), new("definitionId", "String"), new("version", "Number")],
+            ["input"] = Fields(sample.Input),
+        };
+        foreach (var node in definition.Root.Activities)
+        {
+            var outputs = registry.Find(node.Type)?.Descriptor.Outputs.Select(o => new CompletionItem(o.Name, o.Type)).ToList() ?? [];
+            outputs.Add(new CompletionItem("error", "String, on Failed"));
+            members[$"outputs.{node.Id}"] = outputs;
+        }
+
+        var roots = new List<CompletionItem>
+        {
+            new("input", "the run's input"), new("variables", "the workflow's variables"), new("outputs", "each activity's outputs"),
+            new("workflow", "instanceId, definitionId, version"), new("correlation", "the run's correlation id"),
+        };
+        foreach (var name in promoted)
+        {
+            roots.Add(new CompletionItem(name, $"input.{name}, when the run has one"));
+            members[name] = Fields(sample.Input[name] as JsonObject);
+        }
+
+        return new ExpressionCompletions(roots, members);
+    }
+
+    private static List<CompletionItem> Fields(JsonObject? value) =>
+        value?.Select(p => new CompletionItem(p.Key, p.Value?.GetValueKind().ToString())).ToList() ?? [];
+}
+
+/// <summary>One name the editor offers, with a word beside it.</summary>
+public sealed record CompletionItem(string Label, string? Detail);
