@@ -20,7 +20,6 @@ public sealed partial class RunPage(IServiceScopeFactory scopes, IActivityRegist
     /// <summary>How often, at most, a changing run is read again.</summary>
     public static readonly TimeSpan RefreshInterval = TimeSpan.FromMilliseconds(150);
 
-    private readonly CancellationTokenSource _leaving = new();
     private List<BreadcrumbItem> _crumbs = [];
     private WorkflowInstance? _instance;
     private IReadOnlyList<JournalEntry> _journal = [];
@@ -28,11 +27,11 @@ public sealed partial class RunPage(IServiceScopeFactory scopes, IActivityRegist
     private string? _definitionName;
     private RunOverlay? _overlay;
     private CanvasGraph? _graph;
+    private FlowCanvas? _canvas;
     private string? _selected;
     private bool _missing;
     private bool _busy;
-    private bool _following;
-    private int _changed;
+    private LiveUpdates? _live;
 
     [Parameter]
     public string InstanceId { get; set; } = string.Empty;
@@ -48,10 +47,14 @@ public sealed partial class RunPage(IServiceScopeFactory scopes, IActivityRegist
     protected override void OnAfterRender(bool firstRender)
     {
         // Interactive now (not prerendering): follow the run while the page is open.
-        if (!_following && _instance is not null)
+        if (_live is null && _instance is not null)
         {
-            _following = true;
-            _ = FollowAsync(_leaving.Token);
+            var id = InstanceId;
+            _live = LiveUpdates.Start(hub, e => e.InstanceId == id, RefreshInterval, () => InvokeAsync(async () =>
+            {
+                await LoadAsync();
+                StateHasChanged();
+            }), catchUp: true);
         }
     }
 
@@ -79,42 +82,6 @@ public sealed partial class RunPage(IServiceScopeFactory scopes, IActivityRegist
         _graph = CanvasGraph.From(_definition, registry, readOnly: true, run: _overlay);
     }
 
-    private async Task FollowAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            var listening = ListenAsync(cancellationToken);
-            using var timer = new PeriodicTimer(RefreshInterval);
-            _changed = 1; // whatever happened between the first read and the subscription
-            while (await timer.WaitForNextTickAsync(cancellationToken))
-            {
-                if (Interlocked.Exchange(ref _changed, 0) == 1)
-                {
-                    await InvokeAsync(async () =>
-                    {
-                        await LoadAsync();
-                        StateHasChanged();
-                    });
-                }
-            }
-
-            await listening;
-        }
-        catch (OperationCanceledException)
-        {
-            // The page was closed.
-        }
-    }
-
-    private async Task ListenAsync(CancellationToken cancellationToken)
-    {
-        var id = InstanceId;
-        await foreach (var _ in hub.SubscribeAsync(e => e.InstanceId == id, cancellationToken))
-        {
-            Interlocked.Exchange(ref _changed, 1);
-        }
-    }
-
     private void OnSelectionChanged(IReadOnlyList<string> ids) => _selected = ids.Count == 1 ? ids[0] : null;
 
     private void OnCanvasEdit(CanvasEdit edit)
@@ -127,10 +94,14 @@ public sealed partial class RunPage(IServiceScopeFactory scopes, IActivityRegist
         }
     }
 
-    private Task SelectAsync(string activityId)
+    /// <summary>A journal row: select its activity here and on the canvas (which brings it into view).</summary>
+    private async Task SelectAsync(string activityId)
     {
         _selected = activityId;
-        return Task.CompletedTask;
+        if (_canvas is not null)
+        {
+            await _canvas.SelectAsync(activityId);
+        }
     }
 
     private Task RetryAsync() => OperateAsync(o => o.RetryAsync(InstanceId, CancellationToken.None), "Retrying from the failed step.");
@@ -155,12 +126,8 @@ public sealed partial class RunPage(IServiceScopeFactory scopes, IActivityRegist
             _busy = false;
         }
 
-        Interlocked.Exchange(ref _changed, 1);
+        _live?.Touch();
     }
 
-    public void Dispose()
-    {
-        _leaving.Cancel();
-        _leaving.Dispose();
-    }
+    public void Dispose() => _live?.Dispose();
 }
