@@ -20,8 +20,7 @@ public static class PluginsApi
 
     private static Ok<List<PluginResponse>> Reload(PluginCatalog catalog, IConfiguration configuration)
     {
-        var options = configuration.GetSection(OrchestratorOptions.Section).Get<OrchestratorOptions>() ?? new OrchestratorOptions();
-        return TypedResults.Ok(catalog.LoadAll(options.ResolvePluginsDirectory()).Select(PluginResponse.From).ToList());
+        return TypedResults.Ok(catalog.LoadAll(OrchestratorOptions.From(configuration).ResolvePluginsDirectory()).Select(PluginResponse.From).ToList());
     }
 }
 

@@ -11,7 +11,7 @@ public static class DatabaseStartup
 {
     public static async Task PrepareDatabaseAsync(this WebApplication app, CancellationToken cancellationToken = default)
     {
-        var options = app.Configuration.GetSection(OrchestratorOptions.Section).Get<OrchestratorOptions>() ?? new OrchestratorOptions();
+        var options = OrchestratorOptions.From(app.Configuration);
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
         app.Services.GetRequiredService<PluginCatalog>().LoadAll(options.ResolvePluginsDirectory());

@@ -7,6 +7,10 @@ public sealed class OrchestratorOptions
 {
     public const string Section = "Orchestrator";
 
+    /// <summary>The section as configured (defaults where it is absent).</summary>
+    public static OrchestratorOptions From(Microsoft.Extensions.Configuration.IConfiguration configuration) =>
+        configuration.GetSection(Section).Get<OrchestratorOptions>() ?? new OrchestratorOptions();
+
     /// <summary>Where the SQLite database and other local state live; relative paths start at the working directory.</summary>
     public string DataDirectory { get; set; } = "data";
 

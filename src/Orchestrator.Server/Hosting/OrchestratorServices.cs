@@ -32,7 +32,7 @@ public static class OrchestratorServices
 
     public static WebApplicationBuilder AddOrchestrator(this WebApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection(OrchestratorOptions.Section).Get<OrchestratorOptions>() ?? new OrchestratorOptions();
+        var options = OrchestratorOptions.From(builder.Configuration);
         var dataDirectory = options.ResolveDataDirectory();
         Directory.CreateDirectory(dataDirectory);
 
