@@ -41,7 +41,9 @@ public sealed record IntegrationResponse(
         integration.UpdatedAt,
         integration.Version);
 
-    private static string UrlOf(Integration integration, string baseUrl) =>
+    /// <summary>Where a source posts for this integration, on a server reached at <paramref name="baseUrl"/> (the API and
+    /// the integrations page show the same).</summary>
+    public static string UrlOf(Integration integration, string baseUrl) =>
         integration.Kind switch
         {
             IntegrationKind.Alertmanager => $"{baseUrl}/api/intake/alertmanager/{integration.Key}",

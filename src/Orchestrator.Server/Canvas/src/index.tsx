@@ -51,6 +51,9 @@ function Canvas({ graph, events, commands }: { graph: CanvasGraph; events: Canva
   latest.current = { nodes, edges, graph };
   const surface = useRef<HTMLDivElement>(null);
   const reveal = useRef<string[] | 'all' | null>(null);
+  // The selection last told to Blazor: React Flow also reports a selection when nodes are replaced or first drawn,
+  // and an empty one then would clear what the page selected by itself (a journal row, a find).
+  const reported = useRef('');
 
   // A new graph from Blazor: draw it, keeping the selection; place activities that have no stored position.
   useEffect(() => {
@@ -207,7 +210,14 @@ function Canvas({ graph, events, commands }: { graph: CanvasGraph; events: Canva
         snapToGrid
         snapGrid={grid}
         deleteKeyCode={editable ? ['Delete', 'Backspace'] : null}
-        onSelectionChange={({ nodes: selected }) => void events?.invokeMethodAsync('OnSelectionChanged', selected.map((n) => n.id))}
+        onSelectionChange={({ nodes: selected }) => {
+          const ids = selected.map((n) => n.id);
+          const key = [...ids].sort().join('\n');
+          if (key !== reported.current) {
+            reported.current = key;
+            void events?.invokeMethodAsync('OnSelectionChanged', ids);
+          }
+        }}
         onConnect={(c) => void events?.invokeMethodAsync('OnConnected', c.source, c.sourceHandle ?? 'Done', c.target)}
         onDelete={({ nodes: gone, edges: cut }) =>
           void events?.invokeMethodAsync('OnDeleted', gone.map((n) => n.id), cut.map(connectionOf))

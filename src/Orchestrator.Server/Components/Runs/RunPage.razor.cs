@@ -68,6 +68,12 @@ public sealed partial class RunPage(IServiceScopeFactory scopes, IActivityRegist
             return;
         }
 
+        if (_instance is { } shown && shown.Id == run.Instance.Id && shown.Version == run.Instance.Version)
+        {
+            // Nothing committed since the last read: keep what is drawn (no re-render under the user's pointer).
+            return;
+        }
+
         if (_definition is null || _definition.DefinitionId != run.Instance.DefinitionId || _definition.Version != run.Instance.DefinitionVersion)
         {
             _definition = (await scope.ServiceProvider.GetRequiredService<WorkflowDefinitionService>()
