@@ -27,7 +27,7 @@ public sealed class RunPagesTests(SqliteServerFixture fixture) : IClassFixture<S
 
         await chromium.OnPageAsync("run-live", async page =>
         {
-            await page.GotoAsync(Url("/runs"));
+            await Chromium.GotoInteractiveAsync(page, Url("/runs"));
             await Assertions.Expect(page.GetByTestId("run-list").GetByRole(AriaRole.Link, new() { Name = instanceId })).ToBeVisibleAsync(new() { Timeout = 20_000 });
             await page.GetByLabel("Filter by correlation id").FillAsync(correlation);
             await page.GetByLabel("Filter by correlation id").PressAsync("Enter");

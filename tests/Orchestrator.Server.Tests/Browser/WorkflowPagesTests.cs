@@ -25,7 +25,7 @@ public sealed class WorkflowPagesTests(SqliteServerFixture fixture) : IClassFixt
 
         await chromium.OnPageAsync("workflow-canvas", async page =>
         {
-            await page.GotoAsync(Url("/workflows"));
+            await Chromium.GotoInteractiveAsync(page, Url("/workflows"));
             await page.GetByPlaceholder("Find a workflow").FillAsync("UI test");
             await page.GetByRole(AriaRole.Link, new() { Name = "Restart after approval (UI test)" }).ClickAsync();
 
