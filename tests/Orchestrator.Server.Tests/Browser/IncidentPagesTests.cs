@@ -50,6 +50,17 @@ public sealed class IncidentPagesTests(SqliteServerFixture fixture) : IClassFixt
             await MoveAsync(page, "Start work");
             await Assertions.Expect(page.GetByTestId("state")).ToHaveTextAsync("In progress");
 
+            // An assignment the rules refuse is explained beside the field and what was typed stays.
+            var tooLong = new string('x', 300);
+            var assignment = page.GetByTestId("assignment");
+            await assignment.GetByLabel("Assignee").FillAsync(tooLong);
+            await assignment.GetByRole(AriaRole.Button, new() { Name = "Save assignment" }).ClickAsync();
+            await Assertions.Expect(assignment).ToContainTextAsync("is longer than");
+            await Assertions.Expect(assignment.GetByLabel("Assignee")).ToHaveValueAsync(tooLong);
+            await assignment.GetByLabel("Assignee").FillAsync("ada");
+            await assignment.GetByRole(AriaRole.Button, new() { Name = "Save assignment" }).ClickAsync();
+            await Assertions.Expect(page.GetByTestId("timeline")).ToContainTextAsync("ada");
+
             // On hold awaiting the caller needs notes: the dialog says so beside the field and stays open.
             await page.GetByTestId("transitions").GetByRole(AriaRole.Button, new() { Name = "Put on hold" }).ClickAsync();
             var hold = page.GetByRole(AriaRole.Dialog);
@@ -88,7 +99,7 @@ public sealed class IncidentPagesTests(SqliteServerFixture fixture) : IClassFixt
         incident.State.Should().Be("Resolved");
         incident.AssignmentGroup.Should().Be("sre");
         var timeline = await fixture.Client.GetTimelineAsync(incident.Id.ToString());
-        timeline.Select(e => e!["kind"]!.GetValue<string>()).Should().ContainInOrder("Created", "StateChanged", "StateChanged", "StateChanged", "WorkNote", "StateChanged", "StateChanged");
+        timeline.Select(e => e!["kind"]!.GetValue<string>()).Should().ContainInOrder("Created", "StateChanged", "StateChanged", "AssignmentChanged", "StateChanged", "WorkNote", "StateChanged", "StateChanged");
         chromium.Errors.Should().BeEmpty();
     }
 

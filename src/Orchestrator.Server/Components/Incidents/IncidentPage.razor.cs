@@ -52,7 +52,8 @@ public sealed partial class IncidentPage(IServiceScopeFactory scopes, IDialogSer
         var incidents = scope.ServiceProvider.GetRequiredService<IncidentService>();
         try
         {
-            Show(await incidents.GetByNumberAsync(Number, CancellationToken.None), await TimelineAsync(incidents, Number));
+            var incident = await incidents.GetByNumberAsync(Number, CancellationToken.None);
+            Show(incident, await TimelineAsync(incidents, incident.Id));
         }
         catch (NotFoundException)
         {
@@ -60,11 +61,8 @@ public sealed partial class IncidentPage(IServiceScopeFactory scopes, IDialogSer
         }
     }
 
-    private static async Task<IReadOnlyList<TimelineEntry>> TimelineAsync(IncidentService incidents, string number)
-    {
-        var incident = await incidents.GetByNumberAsync(number, CancellationToken.None);
-        return (await incidents.GetTimelineAsync(incident.Id, CancellationToken.None)).OrderByDescending(e => e.At).ThenByDescending(e => e.Id).ToList();
-    }
+    private static async Task<IReadOnlyList<TimelineEntry>> TimelineAsync(IncidentService incidents, Guid incidentId) =>
+        (await incidents.GetTimelineAsync(incidentId, CancellationToken.None)).OrderByDescending(e => e.At).ThenByDescending(e => e.Id).ToList();
 
     private void Show(Incident incident, IReadOnlyList<TimelineEntry> timeline)
     {
@@ -91,7 +89,7 @@ public sealed partial class IncidentPage(IServiceScopeFactory scopes, IDialogSer
                 var current = await incidents.GetByNumberAsync(Number, cancellationToken);
                 if (current.Version != _incident?.Version)
                 {
-                    var timeline = await TimelineAsync(incidents, Number);
+                    var timeline = await TimelineAsync(incidents, current.Id);
                     await InvokeAsync(() =>
                     {
                         Show(current, timeline);
@@ -165,22 +163,20 @@ public sealed partial class IncidentPage(IServiceScopeFactory scopes, IDialogSer
         {
             await using var scope = scopes.CreateAsyncScope();
             // "" clears a value; the version is checked so a colleague's assignment is not overwritten unseen.
-            await scope.ServiceProvider.GetRequiredService<IncidentService>().AssignAsync(_incident!.Id, _incident.Version, _group?.Trim() ?? string.Empty,
+            var saved = await scope.ServiceProvider.GetRequiredService<IncidentService>().AssignAsync(_incident!.Id, _incident.Version, _group?.Trim() ?? string.Empty,
                 _assignee?.Trim() ?? string.Empty, await user.NameAsync(), CancellationToken.None);
+            (_group, _assignee) = (saved.AssignmentGroup, saved.Assignee);
             snackbar.Add("Assignment saved.", Severity.Success);
         }
         catch (InvalidFieldException e)
         {
-            _assignError = (e.Field, e.Message);
+            _assignError = (e.Field, e.Message); // what was typed stays in the fields, with the reason
         }
         catch (DomainException e)
         {
             snackbar.Add(e.Message, Severity.Warning);
         }
 
-        _group = null;
-        _assignee = null;
-        _incident = null;
         await LoadAsync();
     }
 

@@ -284,8 +284,8 @@ public sealed partial class WorkflowDesigner(
             return;
         }
 
-        var (_, ids) = DefinitionEdits.Paste(_document!.Current, payload.Activities, payload.Connections, PasteOffset);
-        await ApplyAsync(d => DefinitionEdits.Paste(d, payload.Activities, payload.Connections, PasteOffset).Definition, ids);
+        var (pasted, ids) = DefinitionEdits.Paste(_document!.Current, payload.Activities, payload.Connections, PasteOffset);
+        await ApplyAsync(_ => pasted, ids);
     }
 
     private void OnSelectionChanged(IReadOnlyList<string> ids)
