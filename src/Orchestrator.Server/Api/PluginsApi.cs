@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using Orchestrator.Infrastructure.Plugins;
 using Orchestrator.Server.Api.Errors;
 using Orchestrator.Server.Hosting;
@@ -18,10 +19,8 @@ public static class PluginsApi
     private static Ok<List<PluginResponse>> List(PluginCatalog catalog) =>
         TypedResults.Ok(catalog.Plugins.Select(PluginResponse.From).ToList());
 
-    private static Ok<List<PluginResponse>> Reload(PluginCatalog catalog, IConfiguration configuration)
-    {
-        return TypedResults.Ok(catalog.LoadAll(OrchestratorOptions.From(configuration).ResolvePluginsDirectory()).Select(PluginResponse.From).ToList());
-    }
+    private static Ok<List<PluginResponse>> Reload(PluginCatalog catalog, IOptions<OrchestratorOptions> options) =>
+        TypedResults.Ok(catalog.LoadAll(options.Value.ResolvePluginsDirectory()).Select(PluginResponse.From).ToList());
 }
 
 /// <summary><c>{ id, name, version, status, error?, actions, loadedAt }</c>.</summary>

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Orchestrator.Infrastructure.Persistence;
 using Orchestrator.Infrastructure.Plugins;
 using Orchestrator.Infrastructure.WorkflowFiles;
@@ -11,7 +12,7 @@ public static class DatabaseStartup
 {
     public static async Task PrepareDatabaseAsync(this WebApplication app, CancellationToken cancellationToken = default)
     {
-        var options = OrchestratorOptions.From(app.Configuration);
+        var options = app.Services.GetRequiredService<IOptions<OrchestratorOptions>>().Value;
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
         app.Services.GetRequiredService<PluginCatalog>().LoadAll(options.ResolvePluginsDirectory());

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Orchestrator.Infrastructure.Persistence;
 
 namespace Orchestrator.Server.Hosting;
@@ -7,9 +8,26 @@ public sealed class OrchestratorOptions
 {
     public const string Section = "Orchestrator";
 
-    /// <summary>The section as configured (defaults where it is absent).</summary>
-    public static OrchestratorOptions From(Microsoft.Extensions.Configuration.IConfiguration configuration) =>
-        configuration.GetSection(Section).Get<OrchestratorOptions>() ?? new OrchestratorOptions();
+    /// <summary>The section as configured (defaults where it is absent), checked by <see cref="OrchestratorOptionsValidator"/>.
+    /// Registration reads it once this way because it decides what is registered (which database, which folders) —
+    /// before <c>IOptions</c> exists; everything after start-up asks for <c>IOptions&lt;OrchestratorOptions&gt;</c>.</summary>
+    /// <exception cref="OptionsValidationException">A setting is missing, malformed or out of range; the message names it.</exception>
+    public static OrchestratorOptions From(Microsoft.Extensions.Configuration.IConfiguration configuration)
+    {
+        OrchestratorOptions options;
+        try
+        {
+            options = configuration.GetSection(Section).Get<OrchestratorOptions>() ?? new OrchestratorOptions();
+        }
+        catch (InvalidOperationException e)
+        {
+            // The binder's own words name the key and the type ("Failed to convert configuration value at '…' to type '…'").
+            throw new OptionsValidationException(Section, typeof(OrchestratorOptions), [e.Message]);
+        }
+
+        var result = new OrchestratorOptionsValidator().Validate(null, options);
+        return result.Failed ? throw new OptionsValidationException(Section, typeof(OrchestratorOptions), result.Failures) : options;
+    }
 
     /// <summary>Where the SQLite database and other local state live; relative paths start at the working directory.</summary>
     public string DataDirectory { get; set; } = "data";

@@ -1,23 +1,24 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Options;
 using Orchestrator.Http;
-using Orchestrator.Incidents;
 using Orchestrator.Incidents.Intake;
 using Orchestrator.Incidents.Problems;
-using Orchestrator.Infrastructure.Intake;
-using Orchestrator.Server.Api.Intake;
-using Orchestrator.Infrastructure.Persistence;
-using Orchestrator.Server.Api.Errors;
-using Orchestrator.Server.Api.Json;
+using Orchestrator.Incidents;
 using Orchestrator.Infrastructure.Actions;
-using Microsoft.AspNetCore.DataProtection;
+using Orchestrator.Infrastructure.Intake;
+using Orchestrator.Infrastructure.Persistence;
 using Orchestrator.Infrastructure.Plugins;
-using Orchestrator.Infrastructure.Secrets;
 using Orchestrator.Infrastructure.Scheduling;
+using Orchestrator.Infrastructure.Secrets;
 using Orchestrator.Infrastructure.WorkflowFiles;
+using Orchestrator.Server.Api.Errors;
+using Orchestrator.Server.Api.Intake;
+using Orchestrator.Server.Api.Json;
 using Orchestrator.Server.Seeding;
 using Orchestrator.Templating;
 using Orchestrator.Workflows.Activities;
-using Orchestrator.Workflows.Definitions;
 using Orchestrator.Workflows.Definitions.Storage;
+using Orchestrator.Workflows.Definitions;
 using Orchestrator.Workflows.Validation;
 
 using MudBlazor.Services;
@@ -33,6 +34,8 @@ public static class OrchestratorServices
     public static WebApplicationBuilder AddOrchestrator(this WebApplicationBuilder builder)
     {
         var options = OrchestratorOptions.From(builder.Configuration);
+        builder.Services.AddOptions<OrchestratorOptions>().BindConfiguration(OrchestratorOptions.Section);
+        builder.Services.AddSingleton<IValidateOptions<OrchestratorOptions>, OrchestratorOptionsValidator>();
         var dataDirectory = options.ResolveDataDirectory();
         Directory.CreateDirectory(dataDirectory);
 

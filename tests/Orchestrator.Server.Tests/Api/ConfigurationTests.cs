@@ -18,4 +18,20 @@ public sealed class ConfigurationTests
         var failure = await start.Should().ThrowAsync<OptionsValidationException>();
         failure.Which.Message.Should().Contain(message);
     }
+
+    [Theory]
+    [InlineData("Orchestrator:Database:Provider=Oracle", "Orchestrator:Database:Provider")]
+    [InlineData("Orchestrator:Database:Provider=PostgreSql|Orchestrator:Database:ConnectionString=",
+        "Orchestrator:Database:ConnectionString is required when Orchestrator:Database:Provider is PostgreSql.")]
+    [InlineData("Orchestrator:Incidents:PriorityMatrix:0=1 2 x", "Orchestrator:Incidents:PriorityMatrix: 'x' in priority matrix row '1 2 x' is not a number.")]
+    [InlineData("Orchestrator:Incidents:PriorityMatrix:0=1 2 3 4", "Orchestrator:Incidents:PriorityMatrix: A priority matrix has 3 rows")]
+    [InlineData("Orchestrator:DataDirectory= ", "Orchestrator:DataDirectory must not be empty.")]
+    public async Task A_bad_server_setting_stops_the_server_at_start_naming_it(string settings, string message)
+    {
+        var configured = settings.Split('|').Select(s => s.Split('=', 2)).ToDictionary(kv => kv[0], kv => (string?)kv[1]);
+        var start = () => OrchestratorServer.StartAsync(TestDatabase.Sqlite(), configured);
+
+        var failure = await start.Should().ThrowAsync<OptionsValidationException>();
+        failure.Which.Message.Should().Contain(message);
+    }
 }
