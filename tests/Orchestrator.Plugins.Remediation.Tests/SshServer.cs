@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using Orchestrator.Tests.Shared;
 
 namespace Orchestrator.Plugins.Remediation.Tests;
 
@@ -11,7 +12,23 @@ public sealed class SshServer : IDisposable
     public const string Program = "/usr/sbin/sshd";
     private readonly Process _sshd;
 
-    public SshServer(string folder)
+    /// <summary>Starts sshd on a free loopback port and returns once it accepts connections.</summary>
+    public static async Task<SshServer> StartAsync(string folder)
+    {
+        var server = new SshServer(folder);
+        try
+        {
+            await Eventually.Async(server.AcceptsConnectionsAsync, accepts => accepts, $"sshd listening on port {server.Port}");
+            return server;
+        }
+        catch
+        {
+            server.Dispose();
+            throw;
+        }
+    }
+
+    private SshServer(string folder)
     {
         Directory.CreateDirectory("/run/sshd"); // sshd's privilege-separation directory
         Run("/usr/bin/ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", Path.Combine(folder, "host_key"));
@@ -33,7 +50,6 @@ public sealed class SshServer : IDisposable
             """);
         _sshd = Process.Start(new ProcessStartInfo(Program, ["-D", "-e", "-f", config]) { RedirectStandardError = true, UseShellExecute = false })!;
         _sshd.BeginErrorReadLine();
-        WaitUntilListening();
         ClientPrivateKey = File.ReadAllText(Path.Combine(folder, "client_key"));
         HostKeyFingerprint = Run("/usr/bin/ssh-keygen", "-lf", Path.Combine(folder, "host_key.pub")).Split(' ')[1];
     }
@@ -54,24 +70,18 @@ public sealed class SshServer : IDisposable
         _sshd.Dispose();
     }
 
-    private void WaitUntilListening()
+    private async Task<bool> AcceptsConnectionsAsync()
     {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (DateTime.UtcNow < deadline)
+        try
         {
-            try
-            {
-                using var probe = new TcpClient();
-                probe.Connect(IPAddress.Loopback, Port);
-                return;
-            }
-            catch (SocketException)
-            {
-                Thread.Sleep(50);
-            }
+            using var probe = new TcpClient();
+            await probe.ConnectAsync(IPAddress.Loopback, Port);
+            return true;
         }
-
-        throw new InvalidOperationException("sshd did not start listening.");
+        catch (SocketException)
+        {
+            return false;
+        }
     }
 
     private static string Run(string program, params string[] arguments)

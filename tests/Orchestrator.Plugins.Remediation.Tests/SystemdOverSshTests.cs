@@ -14,7 +14,7 @@ public sealed class SystemdOverSshTests : IDisposable
     [SshFact]
     public async Task Restart_over_ssh_runs_systemctl_on_the_host_with_the_key_from_a_secret()
     {
-        using var ssh = new SshServer(_folder);
+        using var ssh = await SshServer.StartAsync(_folder);
         var systemctl = StandInSystemctl();
 
         var result = await ActionTest.RunAsync(new RestartSystemdUnitAction(), new Dictionary<string, object?>
@@ -31,7 +31,7 @@ public sealed class SystemdOverSshTests : IDisposable
     [SshFact]
     public async Task A_host_key_that_does_not_match_the_fingerprint_is_refused()
     {
-        using var ssh = new SshServer(_folder);
+        using var ssh = await SshServer.StartAsync(_folder);
 
         var result = await ActionTest.RunAsync(new RestartSystemdUnitAction(), new Dictionary<string, object?>
         {

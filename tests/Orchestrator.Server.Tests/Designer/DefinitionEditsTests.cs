@@ -1,5 +1,7 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Orchestrator.Server.Components.Workflows.Designer;
+using Orchestrator.Tests.Shared;
 using Orchestrator.Workflows.Activities.ControlFlow;
 using Orchestrator.Workflows.Definitions;
 using Orchestrator.Workflows.Descriptors;
@@ -22,12 +24,7 @@ public sealed class DefinitionEditsTests
                 new ActivityNode { Id = "start", Type = "Start", Position = new CanvasPosition(0, 0) },
                 new ActivityNode { Id = "log", Type = "Log", Position = new CanvasPosition(280, 0), Inputs = new Dictionary<string, InputValue> { ["message"] = InputValue.Expr("'hi'") } },
             ],
-            Connections = connections.Select(c =>
-            {
-                var (from, to) = (c.Split(" -> ")[0], c.Split(" -> ")[1]);
-                var port = from.Contains('.') ? from.Split('.')[1] : null;
-                return new Connection(new ConnectionEndpoint(from.Split('.')[0], port), new ConnectionEndpoint(to));
-            }).ToList(),
+            Connections = connections.Select(c => ConnectionShorthand.Parse(c).Deserialize<Connection>(WorkflowJson.Options)!).ToList(),
         },
     };
 

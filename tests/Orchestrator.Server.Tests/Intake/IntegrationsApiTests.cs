@@ -55,6 +55,20 @@ public abstract class IntegrationsApiTests(ServerFixture fixture)
         problem.Str("detail").Should().Be("severityMapping.critical.impact is missing (or 0): it must be 1 (high), 2 (medium) or 3 (low).");
     }
 
+    [DatabaseTheory]
+    [InlineData("burst", "rateLimit.requestsPerSecond", "rateLimit.requestsPerSecond is required when rateLimit is given: requests a second, 1–100000.")]
+    [InlineData("requestsPerSecond", "rateLimit.burst", "rateLimit.burst is required when rateLimit is given: requests at once, 1–1000000.")]
+    public async Task A_rate_limit_that_leaves_out_a_number_names_it_instead_of_reading_0(string given, string field, string detail)
+    {
+        var body = IntakeCalls.IntegrationBody("Alertmanager", new JsonObject { ["rateLimit"] = new JsonObject { [given] = 5 } });
+
+        var problem = await (await _client.PostIntegrationAsync(body)).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+
+        problem.Str("field").Should().Be(field);
+        problem.Str("detail").Should().Be(detail);
+        (await _client.ListIntegrationsAsync()).Select(i => i!.Str("name")).Should().NotContain(body["name"]!.GetValue<string>());
+    }
+
     [DatabaseFact]
     public async Task Create_keeps_the_given_settings_and_merges_the_severity_mapping_with_the_defaults()
     {

@@ -1,7 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Orchestrator.Server.Tests.Api;
 using Orchestrator.Server.Tests.Workflows;
-
+using Orchestrator.Tests.Shared;
 
 namespace Orchestrator.Server.Tests.Runtime;
 
@@ -58,7 +59,9 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
             ids.Add(await _server.Client.RunAsync("crash"));
         }
 
-        await Task.Delay(1300);
+        // Kill once the first run is between its two delays: the runs are mid-flight, with timers and variables stored.
+        await Eventually.Async(() => _server.Client.GetInstanceAsync(ids[0]), run => run["journal"]!.AsArray().Any(e => e!.Str("activityId") == "mark"),
+            "the first run past its first delay", TimeSpan.FromSeconds(30), run => run.ToJsonString());
         var inFlight = await _server.Client.GetFromJsonAsync<JsonObject>($"/api/workflow-instances?definitionId=crash&status=Finished&pageSize=1");
         inFlight!["total"]!.GetValue<int>().Should().BeLessThan(50, "the kill must come while runs are still going");
         await _server.KillAsync();

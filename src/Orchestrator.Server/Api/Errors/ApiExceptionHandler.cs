@@ -139,7 +139,6 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails)
     private static string JsonField(string? path) =>
         string.IsNullOrEmpty(path) || path == "$" ? "$" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
 
-    /// <summary>System.Text.Json appends position details to its own messages; keep only the explanation.</summary>
     /// <summary>The field a body named that its request type does not have (request types that refuse unknown fields).</summary>
     private static string? UnknownField(JsonException json) =>
         json.Message.StartsWith("The JSON property '", StringComparison.Ordinal) && json.Message.Contains("could not be mapped", StringComparison.Ordinal)

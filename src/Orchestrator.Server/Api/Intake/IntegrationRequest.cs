@@ -13,7 +13,7 @@ public sealed record IntegrationRequest(
     int? GroupingWindowSeconds,
     bool? AutoResolve,
     RefireBehaviour? OnRefire,
-    IntakeRateLimit? RateLimit,
+    IntegrationRequest.RateLimitRequest? RateLimit,
     WebhookMapping? Mapping,
     int? Version)
 {
@@ -26,6 +26,15 @@ public sealed record IntegrationRequest(
         GroupingWindowSeconds,
         AutoResolve,
         OnRefire,
-        RateLimit,
+        RateLimit?.ToLimit(),
         Mapping);
+
+    /// <summary><c>rateLimit</c>: both numbers are needed (an omitted one is named, not read as 0).</summary>
+    public sealed record RateLimitRequest(int? RequestsPerSecond, int? Burst)
+    {
+        public IntakeRateLimit ToLimit() => new(
+            RequestsPerSecond ?? throw new InvalidFieldException("rateLimit.requestsPerSecond",
+                "rateLimit.requestsPerSecond is required when rateLimit is given: requests a second, 1–100000."),
+            Burst ?? throw new InvalidFieldException("rateLimit.burst", "rateLimit.burst is required when rateLimit is given: requests at once, 1–1000000."));
+    }
 }
