@@ -205,4 +205,79 @@ public sealed class WorkflowDesignerTests(SqliteServerFixture fixture) : IClassF
             .Should().Be("outputs.hello.message + '!'");
         chromium.Errors.Should().BeEmpty();
     }
+
+    [Fact]
+    public async Task A_step_tested_on_its_own_with_a_typed_sample_input_feeds_the_preview_of_the_step_after_it()
+    {
+        var greet = Node("greet", "hello.Greet", new { name = Expr("input.who") });
+        var definitionId = await fixture.Client.PublishDefinitionAsync(Definition(WorkflowCalls.NewId("designer-try"),
+            [Start, greet, Log("bye", "outputs.greet.greeting + ' Bye.'")], ["start -> greet", "greet -> bye"], name: "Designer test try a step"));
+        await using var chromium = await Chromium.StartAsync();
+
+        await chromium.OnPageAsync("designer-test-step", async page =>
+        {
+            await OpenAsync(page, Url($"/workflows/{definitionId}"), 3);
+            await Assertions.Expect(page.Locator("[data-interactive='true']")).ToHaveCountAsync(1);
+
+            // No run yet: the preview says the expression has nothing to read.
+            await Activity(page, "bye").ClickAsync();
+            await Assertions.Expect(page.GetByTestId("expression-preview")).Not.ToContainTextAsync("Hello");
+
+            // A sample input typed in; a step whose expression cannot be evaluated is refused before it runs.
+            var picker = page.GetByTestId("preview-data");
+            await picker.GetByLabel("Preview data").ClickAsync();
+            await page.GetByRole(AriaRole.Option, new() { Name = "A sample input I type" }).ClickAsync();
+            await picker.GetByLabel("Sample input").FillAsync("[1, 2]");
+            await picker.GetByLabel("Sample input").BlurAsync();
+            await Assertions.Expect(picker).ToContainTextAsync("A run's input is a JSON object");
+            await picker.GetByLabel("Sample input").FillAsync("{ \"who\": \"Ada\" }");
+            await picker.GetByLabel("Sample input").BlurAsync();
+            await Assertions.Expect(picker).Not.ToContainTextAsync("A run's input is a JSON object");
+
+            await Activity(page, "greet").ClickAsync();
+            var step = page.GetByTestId("test-step");
+            await step.GetByRole(AriaRole.Button, new() { Name = "Test this step" }).ClickAsync();
+            await Assertions.Expect(step.GetByTestId("test-step-outcome")).ToHaveTextAsync("Done");
+            await Assertions.Expect(step.GetByTestId("test-step-outputs")).ToContainTextAsync("Hello, Ada!");
+            await Assertions.Expect(picker.GetByTestId("tried-outputs")).ToContainTextAsync("greet");
+
+            // The step after it previews against what the tried step returned.
+            await Activity(page, "bye").ClickAsync();
+            await Assertions.Expect(page.GetByTestId("expression-preview")).ToContainTextAsync("\"Hello, Ada! Bye.\"", new() { Timeout = 5_000 });
+            await Chromium.CaptureAsync(page, "designer-test-step");
+
+            // Forgetting the tried outputs takes the preview back to the sample input alone.
+            await picker.GetByRole(AriaRole.Button, new() { Name = "Forget" }).ClickAsync();
+            await Assertions.Expect(page.GetByTestId("expression-preview")).Not.ToContainTextAsync("Hello, Ada!");
+        });
+
+        (await fixture.Client.ListInstancesAsync($"definitionId={definitionId}"))["total"]!.GetValue<int>().Should().Be(0, "trying a step runs no workflow");
+        chromium.Errors.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task The_preview_can_be_evaluated_against_an_older_run_chosen_from_the_list()
+    {
+        var definitionId = await fixture.Client.PublishDefinitionAsync(Definition(WorkflowCalls.NewId("designer-sample"),
+            [Start, Log("hello", "'hi ' + input.who")], ["start -> hello"], name: "Designer test sample run"));
+        await fixture.Client.WaitForStatusAsync(await fixture.Client.RunAsync(definitionId, new { who = "first" }), "Finished");
+        await fixture.Client.WaitForStatusAsync(await fixture.Client.RunAsync(definitionId, new { who = "second" }), "Finished");
+        await using var chromium = await Chromium.StartAsync();
+
+        await chromium.OnPageAsync("designer-sample-run", async page =>
+        {
+            await OpenAsync(page, Url($"/workflows/{definitionId}"), 2);
+            await Assertions.Expect(page.Locator("[data-interactive='true']")).ToHaveCountAsync(1);
+            await Activity(page, "hello").ClickAsync();
+            await Assertions.Expect(page.GetByTestId("expression-preview")).ToContainTextAsync("\"hi second\"");
+
+            await page.GetByTestId("preview-data").GetByLabel("Preview data").ClickAsync();
+            var options = page.GetByRole(AriaRole.Option);
+            await Assertions.Expect(options).ToHaveCountAsync(4); // newest, the two runs (newest first), a typed input
+            await options.Nth(2).ClickAsync();
+            await Assertions.Expect(page.GetByTestId("expression-preview")).ToContainTextAsync("\"hi first\"");
+        });
+
+        chromium.Errors.Should().BeEmpty();
+    }
 }

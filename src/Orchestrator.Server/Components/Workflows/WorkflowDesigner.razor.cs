@@ -37,7 +37,7 @@ public sealed partial class WorkflowDesigner(
     private FlowCanvas? _canvas;
     private ValidationResult _validation = new([]);
     private ExpressionContext? _expressions;
-    private Orchestrator.Workflows.Runtime.Instances.WorkflowInstance? _latestRun;
+    private PreviewSample _sample = PreviewSample.OfRun(null);
     private IReadOnlyList<string> _selection = [];
     private IReadOnlyList<string> _secretNames = [];
     private List<BreadcrumbItem> _crumbs = [];
@@ -86,7 +86,7 @@ public sealed partial class WorkflowDesigner(
 
         await using var scope = scopes.CreateAsyncScope();
         _secretNames = (await scope.ServiceProvider.GetRequiredService<SecretStore>().ListAsync(CancellationToken.None)).Select(s => s.Name).ToList();
-        _latestRun = await LatestRunAsync(scope.ServiceProvider.GetRequiredService<Orchestrator.Workflows.Runtime.Storage.IWorkflowRunQueries>());
+        _sample = PreviewSample.OfRun(await LatestRunAsync(scope.ServiceProvider.GetRequiredService<Orchestrator.Workflows.Runtime.Storage.IWorkflowRunQueries>()));
         Open(loaded);
     }
 
@@ -111,7 +111,7 @@ public sealed partial class WorkflowDesigner(
         }
     }
 
-    /// <summary>The newest run of this workflow: the sample data of the expression preview.</summary>
+    /// <summary>The newest run of this workflow: the preview's sample data until another is chosen.</summary>
     private async Task<Orchestrator.Workflows.Runtime.Instances.WorkflowInstance?> LatestRunAsync(Orchestrator.Workflows.Runtime.Storage.IWorkflowRunQueries runs)
     {
         var (newest, _) = await runs.ListAsync(new Orchestrator.Workflows.Runtime.Storage.InstanceQuery(DefinitionId, PageSize: 1), CancellationToken.None);
@@ -168,8 +168,20 @@ public sealed partial class WorkflowDesigner(
         var ids = current.Root.Activities.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
         _selection = select ?? _selection.Where(ids.Contains).ToList();
         _graph = CanvasGraph.From(current, registry, readOnly: false, _validation.Errors, select, fit);
-        _expressions = ExpressionContext.For(current, registry, sandbox, runtime, _latestRun, clock.GetUtcNow());
+        RefreshPreview();
     }
+
+    /// <summary>The expression editor's completions and preview data, after an edit or a new choice of sample.</summary>
+    private void RefreshPreview() => _expressions = ExpressionContext.For(_document!.Current, registry, sandbox, runtime, _sample, clock.GetUtcNow());
+
+    private void OnSampleChanged(PreviewSample sample)
+    {
+        _sample = sample;
+        RefreshPreview();
+    }
+
+    /// <summary>A step tried on its own: its outputs become sample data for the steps after it.</summary>
+    private void OnStepTried((string ActivityId, System.Text.Json.Nodes.JsonObject? Outputs) tried) => OnSampleChanged(_sample.WithTried(tried.ActivityId, tried.Outputs));
 
     /// <summary>Applies an edit as one undoable step, keeps the result in the browser, and selects what it names.</summary>
     private async Task ApplyAsync(Func<WorkflowDefinition, WorkflowDefinition> edit, IReadOnlyList<string>? select = null, bool fit = false)

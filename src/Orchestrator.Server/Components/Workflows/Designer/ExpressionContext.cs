@@ -1,21 +1,18 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Orchestrator.Templating;
 using Orchestrator.Workflows.Activities;
-using Orchestrator.Workflows.Activities.ControlFlow;
 using Orchestrator.Workflows.Definitions;
 using Orchestrator.Workflows.Runtime;
 using Orchestrator.Workflows.Runtime.Instances;
 using Orchestrator.Workflows.Runtime.Invocation;
-using Orchestrator.Workflows.Runtime.Turns;
 
 namespace Orchestrator.Server.Components.Workflows.Designer;
 
 /// <summary>
 /// What the expression editor knows while a definition is designed: the names it completes (the scope's roots,
 /// declared variables, activity ids and each one's outputs, the sample's input fields) and the live preview — an
-/// expression evaluated against sample data: the latest run of this workflow when there is one (its input, variables
-/// and outputs, as n8n shows a node's last data), else an empty input and the variables' defaults.
+/// expression evaluated against the chosen <see cref="PreviewSample"/> (a past run, as n8n shows a node's last data,
+/// or a sample input typed in, with the outputs of tried steps over it).
 /// </summary>
 public sealed class ExpressionContext(ScriptSandbox sandbox, RuntimeOptions runtime, WorkflowInstance sample, string sampleSource, ExpressionCompletions completions)
 {
@@ -25,13 +22,10 @@ public sealed class ExpressionContext(ScriptSandbox sandbox, RuntimeOptions runt
     public ExpressionCompletions Completions { get; } = completions;
 
     public static ExpressionContext For(WorkflowDefinition definition, IActivityRegistry registry, ScriptSandbox sandbox, RuntimeOptions runtime,
-        WorkflowInstance? latestRun, DateTimeOffset now)
+        PreviewSample chosen, DateTimeOffset now)
     {
-        var sample = latestRun ?? Synthetic(definition, now);
-        var source = latestRun is null
-            ? "no run of this workflow yet: an empty input and the variables' defaults"
-            : $"run {latestRun.Id} (v{latestRun.DefinitionVersion}, {latestRun.Status})";
-        return new ExpressionContext(sandbox, runtime, sample, source, ExpressionCompletions.For(definition, registry, sample, runtime.PromotedInputs));
+        var sample = chosen.ToInstance(definition, now);
+        return new ExpressionContext(sandbox, runtime, sample, chosen.Describe(), ExpressionCompletions.For(definition, registry, sample, runtime.PromotedInputs));
     }
 
     /// <summary>The value of <paramref name="expression"/> against the sample, as JSON, or why it has none.</summary>
@@ -42,22 +36,25 @@ public sealed class ExpressionContext(ScriptSandbox sandbox, RuntimeOptions runt
             return (null, null);
         }
 
+        var (value, error) = Evaluate(expression);
+        return error is null ? (value?.ToJsonString() ?? "null", null) : (null, error);
+    }
+
+    /// <summary>The value of <paramref name="expression"/> against the sample as a JSON value (what a step would be
+    /// given), or the error it fails with.</summary>
+    public (JsonNode? Value, string? Error) Evaluate(string expression)
+    {
         try
         {
             using var time = new CancellationTokenSource(TimeSpan.FromSeconds(1));
             var scope = new ExpressionScope(sandbox, sample, ExpressionScope.Promoted(sample.Input, runtime.PromotedInputs));
-            return (JsonSerializer.Serialize(scope.Evaluate(expression, time.Token)), null);
+            return (ScriptValues.ToJson(scope.Evaluate(expression, time.Token)), null);
         }
         catch (Exception e) when (e is ScriptException or ArgumentException or OperationCanceledException)
         {
             return (null, e.Message);
         }
     }
-
-    private static WorkflowInstance Synthetic(WorkflowDefinition definition, DateTimeOffset now) =>
-        definition.Root.Activities.Any(a => a.Type == StartActivity.TypeName)
-            ? WorkflowInterpreter.NewInstance(definition, "preview", new JsonObject(), null, now)
-            : new WorkflowInstance { Id = "preview", DefinitionId = definition.DefinitionId, DefinitionVersion = definition.Version };
 }
 
 /// <summary>The names the expression editor offers — the C# side of <c>Canvas/src/completions.ts</c>.</summary>
