@@ -130,16 +130,7 @@ public sealed class WorkflowOperations(
         {
             foreach (var trigger in definition.Triggers.Where(t => t.Event == name))
             {
-                var scope = new Dictionary<string, object?>
-                {
-                    ["event"] = new JsonObject { ["name"] = name, ["correlationId"] = correlationId, ["payload"] = payload?.DeepClone() },
-                    ["input"] = payload?.DeepClone(),
-                    ["correlation"] = correlationId,
-                };
-                foreach (var (promoted, value) in ExpressionScope.Promoted(payload, options.PromotedInputs) ?? new Dictionary<string, object?>())
-                {
-                    scope[promoted] = value;
-                }
+                var scope = TriggerScope.For(name, correlationId, payload, options.PromotedInputs);
 
                 try
                 {

@@ -280,4 +280,51 @@ public sealed class WorkflowDesignerTests(SqliteServerFixture fixture) : IClassF
 
         chromium.Errors.Should().BeEmpty();
     }
+
+    [Fact]
+    public async Task A_trigger_added_in_the_settings_has_its_filter_previewed_and_starts_runs_once_published()
+    {
+        var definitionId = await PublishedHelloAsync("designer-trigger");
+        var eventName = $"service.down.{Guid.NewGuid():N}"[..24];
+        await using var chromium = await Chromium.StartAsync();
+
+        await chromium.OnPageAsync("designer-trigger", async page =>
+        {
+            await OpenAsync(page, Url($"/workflows/{definitionId}"), 2);
+            await Assertions.Expect(page.Locator("[data-interactive='true']")).ToHaveCountAsync(1);
+            var picker = page.GetByTestId("preview-data");
+            await picker.GetByLabel("Preview data").ClickAsync();
+            await page.GetByRole(AriaRole.Option, new() { Name = "A sample input I type" }).ClickAsync();
+            await picker.GetByLabel("Sample input").FillAsync("{ \"severity\": \"critical\" }");
+            await picker.GetByLabel("Sample input").BlurAsync();
+
+            var triggers = page.GetByTestId("triggers");
+            await triggers.GetByRole(AriaRole.Button, new() { Name = "Add trigger" }).ClickAsync();
+            await Assertions.Expect(triggers).ToContainTextAsync("A trigger needs an event name or a cron schedule.");
+            await triggers.GetByLabel("Trigger 1 event").FillAsync(eventName);
+            await triggers.GetByLabel("Trigger 1 event").BlurAsync();
+            await Assertions.Expect(triggers.GetByTestId("triggers-error")).ToHaveCountAsync(0);
+
+            var filter = triggers.Locator("[data-expression-editor]");
+            await filter.ClickAsync();
+            await page.Keyboard.TypeAsync("input.sev");
+            await Assertions.Expect(page.Locator(".cm-tooltip-autocomplete")).ToContainTextAsync("severity");
+            await page.WaitForTimeoutAsync(150); // CodeMirror ignores an Enter within 75 ms of the list opening
+            await page.Keyboard.PressAsync("Enter");
+            await page.Keyboard.TypeAsync(" == \"critical\"");
+            await Assertions.Expect(triggers.GetByTestId("filter-preview")).ToContainTextAsync("true → starts a run", new() { Timeout = 5_000 });
+            await triggers.GetByLabel("Trigger 1 event").ClickAsync(); // leave the editor: the edit is applied
+            await Chromium.CaptureAsync(page, "designer-trigger");
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save and publish" }).ClickAsync();
+            await Assertions.Expect(page.GetByTestId("version-chip")).ToHaveTextAsync(new Regex(@"v2\s+published"));
+        });
+
+        var saved = (await fixture.Client.GetFromJsonAsync<JsonNode>($"/api/workflow-definitions/{definitionId}"))!;
+        var trigger = saved["triggers"]!.AsArray().Should().ContainSingle().Subject!;
+        (trigger["event"]!.GetValue<string>(), trigger["filter"]!.GetValue<string>()).Should().Be((eventName, "input.severity == \"critical\""));
+        (await fixture.Client.SendEventAsync(eventName, null, new { severity = "minor" }))["started"]!.GetValue<int>().Should().Be(0);
+        (await fixture.Client.SendEventAsync(eventName, null, new { severity = "critical" }))["started"]!.GetValue<int>().Should().Be(1);
+        chromium.Errors.Should().BeEmpty();
+    }
 }

@@ -3,6 +3,7 @@ using Orchestrator.Templating;
 using Orchestrator.Workflows.Activities;
 using Orchestrator.Workflows.Definitions;
 using Orchestrator.Workflows.Runtime;
+using Orchestrator.Workflows.Runtime.Events;
 using Orchestrator.Workflows.Runtime.Instances;
 using Orchestrator.Workflows.Runtime.Invocation;
 
@@ -38,6 +39,33 @@ public sealed class ExpressionContext(ScriptSandbox sandbox, RuntimeOptions runt
 
         var (value, error) = Evaluate(expression);
         return error is null ? (value?.ToJsonString() ?? "null", null) : (null, error);
+    }
+
+    /// <summary>The names a trigger filter completes: <c>event</c>, <c>input</c> (the payload), <c>correlation</c> and
+    /// the promoted payload properties, with the sample input's fields.</summary>
+    public ExpressionCompletions FilterCompletions { get; } = ExpressionCompletions.ForTrigger(sample, runtime.PromotedInputs);
+
+    /// <summary>What <paramref name="filter"/> says of an event <paramref name="eventName"/> whose payload is the sample's
+    /// input — true starts a run — or why it fails (a failing filter starts nothing).</summary>
+    public (string? Value, string? Error) PreviewFilter(string? eventName, string filter)
+    {
+        if (string.IsNullOrWhiteSpace(filter))
+        {
+            return (null, null);
+        }
+
+        try
+        {
+            using var time = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+            var scope = TriggerScope.For(eventName ?? string.Empty, sample.CorrelationId, sample.Input, runtime.PromotedInputs);
+            var value = sandbox.Evaluate(filter, scope, time.Token);
+            var json = ScriptValues.ToJson(value)?.ToJsonString() ?? "null";
+            return ($"{json} → {(value is true ? "starts a run" : "starts nothing")}", null);
+        }
+        catch (Exception e) when (e is ScriptException or ArgumentException or OperationCanceledException)
+        {
+            return (null, e.Message);
+        }
     }
 
     /// <summary>The value of <paramref name="expression"/> against the sample as a JSON value (what a step would be
@@ -84,6 +112,28 @@ public sealed record ExpressionCompletions(IReadOnlyList<CompletionItem> Roots, 
         foreach (var name in promoted)
         {
             roots.Add(new CompletionItem(name, $"input.{name}, when the run has one"));
+            members[name] = Fields(sample.Input[name] as JsonObject);
+        }
+
+        return new ExpressionCompletions(roots, members);
+    }
+
+    /// <summary>What a trigger filter sees (see <see cref="TriggerScope"/>): no variables or outputs — no run exists yet.</summary>
+    public static ExpressionCompletions ForTrigger(WorkflowInstance sample, IReadOnlyList<string> promoted)
+    {
+        var members = new Dictionary<string, IReadOnlyList<CompletionItem>>(StringComparer.Ordinal)
+        {
+            ["event"] = [new("name", "String"), new("correlationId", "String"), new("payload", "the event's payload")],
+            ["input"] = Fields(sample.Input),
+            ["event.payload"] = Fields(sample.Input),
+        };
+        var roots = new List<CompletionItem>
+        {
+            new("input", "the event's payload (the run's input)"), new("event", "name, correlationId, payload"), new("correlation", "the event's correlation id"),
+        };
+        foreach (var name in promoted)
+        {
+            roots.Add(new CompletionItem(name, $"input.{name}, when the payload has one"));
             members[name] = Fields(sample.Input[name] as JsonObject);
         }
 
