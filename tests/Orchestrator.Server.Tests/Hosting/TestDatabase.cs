@@ -31,6 +31,14 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public static TestDatabase Sqlite() => new("Sqlite", null);
 
+    /// <summary>A SQLite database that starts as a copy of <paramref name="databaseFile"/> (e.g. a file an earlier version wrote).</summary>
+    public static TestDatabase SqliteFrom(string databaseFile)
+    {
+        var database = Sqlite();
+        File.Copy(databaseFile, Path.Combine(database.DataDirectory, "orchestrator.db"));
+        return database;
+    }
+
     public static TestDatabase PostgreSql()
     {
         var admin = PostgresConnectionString ?? throw new InvalidOperationException($"Set {PostgresVariable} to run PostgreSQL tests.");
