@@ -49,6 +49,12 @@ if (scenario is "designer")
     await DesignerOpen.MeasureAsync(Option("--opens", 5));
 }
 
+if (scenario is "run-burst")
+{
+    Console.WriteLine("(ui c) the run page in Chromium: a burst of ~1,000 status changes on 200 activities");
+    await RunPageBurst.MeasureAsync(Option("--bursts", 3));
+}
+
 if (scenario is "memory" or "all")
 {
     Console.WriteLine("(d) memory with suspended runs");

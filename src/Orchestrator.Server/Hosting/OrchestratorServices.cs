@@ -78,6 +78,7 @@ public static class OrchestratorServices
         builder.Services.AddScoped<AlertIntake>();
         builder.Services.AddScoped<IntakeServices>();
         builder.Services.AddSingleton<IntegrationKeyCache>();
+        builder.Services.AddScoped<IntegrationChanges>();
         builder.Services.AddSingleton<IntakeRateLimiter>();
         builder.Services.AddSingleton<AlertEventPublisher>();
         builder.Services.AddHostedService(services => services.GetRequiredService<AlertEventPublisher>());

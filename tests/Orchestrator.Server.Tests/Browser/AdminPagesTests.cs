@@ -35,6 +35,45 @@ public sealed class AdminPagesTests(SqliteServerFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task A_webhook_integration_is_created_from_the_page_with_errors_beside_the_fields_its_key_works_and_revoking_stops_it()
+    {
+        var name = $"uptime-{Guid.NewGuid():N}"[..20];
+        string? key = null;
+        await using var chromium = await Chromium.StartAsync();
+
+        await chromium.OnPageAsync("integration-create", async page =>
+        {
+            await Chromium.GotoInteractiveAsync(page, Url("/integrations"));
+            await page.GetByRole(AriaRole.Button, new() { Name = "New integration" }).ClickAsync();
+            var dialog = page.GetByRole(AriaRole.Dialog);
+            await dialog.GetByLabel("Integration kind").ClickAsync();
+            await page.GetByRole(AriaRole.Option, new() { Name = "Any JSON webhook" }).ClickAsync();
+            await dialog.GetByLabel("Integration name").FillAsync(name);
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "Create integration" }).ClickAsync();
+            await Assertions.Expect(dialog).ToContainTextAsync("needs mapping.title"); // beside the title's expression, nothing created
+            await dialog.GetByLabel("Mapping title").FillAsync("payload.check");
+            await dialog.GetByLabel("Mapping severity").FillAsync("payload.level");
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "Create integration" }).ClickAsync();
+
+            var card = page.GetByTestId("integration").Filter(new() { HasText = name });
+            await Assertions.Expect(card.GetByTestId("snippet")).ToContainTextAsync("curl -s -X POST");
+            key = await card.GetByTestId("integration-key").InnerTextAsync(); // shown at once for the new integration
+            key.Should().NotContain("•");
+
+            var posted = await fixture.Client.PostAsync($"/api/intake/webhook/{key}", new StringContent("""{ "check": "Disk 95% full", "level": "critical" }""", System.Text.Encoding.UTF8, "application/json"));
+            posted.StatusCode.Should().Be(System.Net.HttpStatusCode.OK, "the key works as created");
+
+            await card.GetByRole(AriaRole.Button, new() { Name = "Revoke" }).ClickAsync();
+            await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Revoke" }).ClickAsync();
+            await Assertions.Expect(card).ToContainTextAsync("revoked");
+        });
+
+        var refused = await fixture.Client.PostAsync($"/api/intake/webhook/{key}", new StringContent("""{ "check": "Disk 95% full" }""", System.Text.Encoding.UTF8, "application/json"));
+        refused.StatusCode.Should().Be(System.Net.HttpStatusCode.NotFound, "a revoked key answers like one that never existed");
+        chromium.Errors.Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task A_secret_is_saved_listed_by_name_only_refused_with_a_bad_name_beside_the_field_and_deleted()
     {
         var name = $"ui-token-{Guid.NewGuid():N}"[..20];

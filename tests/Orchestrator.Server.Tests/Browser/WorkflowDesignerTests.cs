@@ -327,4 +327,91 @@ public sealed class WorkflowDesignerTests(SqliteServerFixture fixture) : IClassF
         (await fixture.Client.SendEventAsync(eventName, null, new { severity = "critical" }))["started"]!.GetValue<int>().Should().Be(1);
         chromium.Errors.Should().BeEmpty();
     }
+
+    [Fact]
+    public async Task Two_versions_compared_show_what_was_added_changed_and_removed_on_one_canvas()
+    {
+        var definitionId = await fixture.Client.CreateDefinitionAsync(Definition(WorkflowCalls.NewId("designer-compare"),
+            [Start, Log("hello", "'first words'"), Log("old", "'going away'")], ["start -> hello", "hello -> old"], name: "Designer test compare"));
+        (await fixture.Client.PutAsync($"/api/workflow-definitions/{definitionId}", new StringContent(
+            Definition(definitionId, [Start, Log("hello", "'second words'"), Node("wait", "Delay", new { seconds = 5 })], ["start -> hello", "hello -> wait"],
+                name: "Designer test compare"), System.Text.Encoding.UTF8, "application/json")))
+            .IsSuccessStatusCode.Should().BeTrue();
+        await using var chromium = await Chromium.StartAsync();
+
+        await chromium.OnPageAsync("workflow-compare", async page =>
+        {
+            await OpenAsync(page, Url($"/workflows/{definitionId}?version=1"), 3);
+            await page.GetByRole(AriaRole.Link, new() { Name = "Compare with v2" }).ClickAsync();
+            await Assertions.Expect(page).ToHaveURLAsync(Url($"/workflows/{definitionId}?version=1&compare=2"));
+
+            var diff = page.GetByTestId("version-diff");
+            await Assertions.Expect(diff).ToContainTextAsync("From v1 to v2");
+            await Assertions.Expect(diff.Locator("[data-change='added']")).ToHaveTextAsync("+ wait");
+            await Assertions.Expect(diff.Locator("[data-change='removed']")).ToHaveTextAsync("− old");
+            await Assertions.Expect(diff.Locator("[data-change='changed']")).ToHaveTextAsync("~ hello: inputs.message");
+            await Assertions.Expect(diff).ToContainTextAsync("connections: 1 added, 1 removed");
+            await Assertions.Expect(Activity(page, "wait")).ToHaveAttributeAsync("data-status", "added");
+            await Assertions.Expect(Activity(page, "old")).ToHaveAttributeAsync("data-status", "removed");
+            await Assertions.Expect(Activity(page, "start")).ToHaveAttributeAsync("data-status", "unchanged");
+
+            await Activity(page, "hello").ClickAsync();
+            await Assertions.Expect(page.GetByTestId("diff-older")).ToContainTextAsync("first words");
+            await Assertions.Expect(page.GetByTestId("diff-newer")).ToContainTextAsync("second words");
+            await page.EvaluateAsync("window.scrollTo(0, 0)");
+            await Chromium.CaptureAsync(page, "workflow-compare");
+
+            await page.GetByRole(AriaRole.Link, new() { Name = "Stop comparing" }).ClickAsync();
+            await Assertions.Expect(page.GetByTestId("version-diff")).ToHaveCountAsync(0);
+        });
+
+        chromium.Errors.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task A_workflow_is_exported_as_a_file_and_another_definition_imported_as_one_undoable_edit()
+    {
+        var definitionId = await PublishedHelloAsync("designer-export");
+        var other = await fixture.Client.CreateDefinitionAsync(Definition(WorkflowCalls.NewId("designer-import"),
+            [Start, Log("one", "'1'"), Log("two", "'2'")], ["start -> one", "one -> two"], name: "Imported"));
+        var otherJson = (await fixture.Client.GetStringAsync($"/api/workflow-definitions/{other}"));
+        await using var chromium = await Chromium.StartAsync();
+
+        await chromium.OnPageAsync("designer-import", async page =>
+        {
+            await OpenAsync(page, Url($"/workflows/{definitionId}"), 2);
+            await Assertions.Expect(page.Locator("[data-interactive='true']")).ToHaveCountAsync(1);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Export or import JSON" }).ClickAsync();
+            var dialog = page.GetByRole(AriaRole.Dialog);
+
+            var download = await page.RunAndWaitForDownloadAsync(() => dialog.GetByTestId("download-json").ClickAsync());
+            download.SuggestedFilename.Should().Be($"{definitionId}.json");
+            var exported = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync((await download.PathAsync())!))!;
+            exported["definitionId"]!.GetValue<string>().Should().Be(definitionId);
+            exported["root"]!["activities"]!.AsArray().Select(a => a!["id"]!.GetValue<string>()).Should().Equal("start", "hello");
+
+            // Not a definition: refused beside the field, nothing changes.
+            await dialog.GetByLabel("Definition JSON").FillAsync("{ \"root\": ");
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "Use this JSON" }).ClickAsync();
+            await Assertions.Expect(dialog).ToContainTextAsync("Not a workflow definition");
+
+            await dialog.GetByLabel("Definition JSON").FillAsync(otherJson);
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "Use this JSON" }).ClickAsync();
+            await Assertions.Expect(page.GetByTestId("flow-canvas").Locator("[data-activity-id]")).ToHaveCountAsync(3);
+            await Assertions.Expect(Activity(page, "two")).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByTestId("unsaved-chip")).ToBeVisibleAsync();
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "Undo" }).ClickAsync();
+            await Assertions.Expect(page.GetByTestId("flow-canvas").Locator("[data-activity-id]")).ToHaveCountAsync(2);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Redo" }).ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+            await Assertions.Expect(page.GetByTestId("version-chip")).ToHaveTextAsync(new Regex(@"v2\s+draft"));
+        });
+
+        var saved = (await fixture.Client.GetFromJsonAsync<JsonNode>($"/api/workflow-definitions/{definitionId}"))!;
+        saved["definitionId"]!.GetValue<string>().Should().Be(definitionId, "an import keeps this workflow's id");
+        saved["name"]!.GetValue<string>().Should().Be("Imported");
+        saved["root"]!["activities"]!.AsArray().Select(a => a!["id"]!.GetValue<string>()).Should().Equal("start", "one", "two");
+        chromium.Errors.Should().BeEmpty();
+    }
 }

@@ -35,18 +35,16 @@ public static class IntegrationsApi
         return TypedResults.Ok(IntegrationResponse.From(integration, http.Request));
     }
 
-    private static async Task<Ok<IntegrationResponse>> Update(Guid id, IntegrationRequest request, IntegrationService integrations, IntegrationKeyCache keys, HttpContext http, CancellationToken ct)
+    private static async Task<Ok<IntegrationResponse>> Update(Guid id, IntegrationRequest request, IntegrationChanges changes, HttpContext http, CancellationToken ct)
     {
-        var integration = await integrations.UpdateAsync(id, RequestContext.Version(http, request.Version), request.ToSettings(), ct);
-        keys.Forget(integration.Key);
+        var integration = await changes.UpdateAsync(id, RequestContext.Version(http, request.Version), request.ToSettings(), ct);
         RequestContext.SetVersion(http, integration.Version);
         return TypedResults.Ok(IntegrationResponse.From(integration, http.Request));
     }
 
-    private static async Task<NoContent> Revoke(Guid id, IntegrationService integrations, IntegrationKeyCache keys, CancellationToken ct)
+    private static async Task<NoContent> Revoke(Guid id, IntegrationChanges changes, CancellationToken ct)
     {
-        var integration = await integrations.RevokeAsync(id, ct);
-        keys.Forget(integration.Key);
+        await changes.RevokeAsync(id, ct);
         return TypedResults.NoContent();
     }
 }

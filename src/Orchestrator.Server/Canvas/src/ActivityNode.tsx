@@ -17,7 +17,7 @@ export const ActivityNode = memo(function ActivityNode({ data, selected }: NodeP
     .join(' ');
   return (
     <div className={classes} data-activity-id={activity.id} data-errors={errors.length} data-status={status?.state}>
-      {status && status.state !== 'pending' && (
+      {status && status.state !== 'pending' && status.state !== 'unchanged' && (
         <div className="activity-status" title={status.detail ?? undefined}>
           {statusText(status.state, status.outcome)}
           {status.runs > 1 ? ` ×${status.runs}` : ''}

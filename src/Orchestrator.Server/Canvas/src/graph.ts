@@ -45,7 +45,7 @@ export function toFlow(graph: CanvasGraph): { nodes: Node<ActivityData>[]; edges
     sourceHandle: c.sourcePort,
     target: c.target,
     label: c.sourcePort === DonePort ? undefined : c.sourcePort,
-    className: [c.sourcePort === FailedPort ? 'edge-failed' : '', c.taken ? 'edge-taken' : ''].filter(Boolean).join(' ') || undefined,
+    className: [c.sourcePort === FailedPort ? 'edge-failed' : '', c.taken ? 'edge-taken' : '', c.change ? `edge-${c.change}` : ''].filter(Boolean).join(' ') || undefined,
     animated: c.taken === true && graph.activities.some((a) => a.id === c.target && (a.status?.state === 'running' || a.status?.state === 'waiting')),
     deletable: !graph.readOnly,
   }));

@@ -9,6 +9,7 @@ import {
   useEdgesState,
   useNodesState,
   useReactFlow,
+  type Connection,
   type Edge,
   type EdgeChange,
   type Node,
@@ -88,14 +89,18 @@ function Canvas({ graph, events, commands }: { graph: CanvasGraph; events: Canva
   // A graph to fit (restored, reloaded): show all of it.
   useEffect(() => {
     const wanted = reveal.current;
+    if (wanted === null) {
+      return; // most renders (every frame of a drag): nothing to reveal, and no layout read that would force a reflow
+    }
+
     reveal.current = null;
     if (wanted === 'all') {
       void flow.fitView({ duration: 200 });
       return;
     }
 
-    const box = surface.current?.getBoundingClientRect();
-    const node = wanted === null ? undefined : nodes.find((n) => n.id === wanted[0]);
+    const node = nodes.find((n) => n.id === wanted[0]);
+    const box = node ? surface.current?.getBoundingClientRect() : undefined;
     if (!box || !node) {
       return;
     }
@@ -173,6 +178,20 @@ function Canvas({ graph, events, commands }: { graph: CanvasGraph; events: Canva
   const nodeChanges = useCallback((changes: NodeChange<Node<ActivityData>>[]) => onNodesChange(changes.filter((c) => c.type !== 'remove')), [onNodesChange]);
   const edgeChanges = useCallback((changes: EdgeChange<Edge>[]) => onEdgesChange(changes.filter((c) => c.type !== 'remove')), [onEdgesChange]);
 
+  // Stable across renders (a new handler each frame of a drag would be handed to React Flow's store each time).
+  const selectionChange = useCallback(({ nodes: selected }: { nodes: Node[] }) => {
+    const ids = selected.map((n) => n.id);
+    const key = [...ids].sort().join('\n');
+    if (key !== reported.current) {
+      reported.current = key;
+      void events?.invokeMethodAsync('OnSelectionChanged', ids);
+    }
+  }, [events]);
+  const connect = useCallback((c: Connection) => void events?.invokeMethodAsync('OnConnected', c.source, c.sourceHandle ?? 'Done', c.target), [events]);
+  const remove = useCallback(({ nodes: gone, edges: cut }: { nodes: Node[]; edges: Edge[] }) =>
+    void events?.invokeMethodAsync('OnDeleted', gone.map((n) => n.id), cut.map(connectionOf)), [events]);
+  const dragStop = useCallback((_: unknown, __: unknown, dragged: Node[]) => void events?.invokeMethodAsync('OnMoved', placements(dragged)), [events]);
+
   if (!drawn) {
     return <div className="canvas-loading">Laying out…</div>;
   }
@@ -210,19 +229,10 @@ function Canvas({ graph, events, commands }: { graph: CanvasGraph; events: Canva
         snapToGrid
         snapGrid={grid}
         deleteKeyCode={editable ? ['Delete', 'Backspace'] : null}
-        onSelectionChange={({ nodes: selected }) => {
-          const ids = selected.map((n) => n.id);
-          const key = [...ids].sort().join('\n');
-          if (key !== reported.current) {
-            reported.current = key;
-            void events?.invokeMethodAsync('OnSelectionChanged', ids);
-          }
-        }}
-        onConnect={(c) => void events?.invokeMethodAsync('OnConnected', c.source, c.sourceHandle ?? 'Done', c.target)}
-        onDelete={({ nodes: gone, edges: cut }) =>
-          void events?.invokeMethodAsync('OnDeleted', gone.map((n) => n.id), cut.map(connectionOf))
-        }
-        onNodeDragStop={(_, __, dragged) => void events?.invokeMethodAsync('OnMoved', placements(dragged))}
+        onSelectionChange={selectionChange}
+        onConnect={connect}
+        onDelete={remove}
+        onNodeDragStop={dragStop}
         proOptions={{ hideAttribution: true }}
       >
         <Background gap={grid} />

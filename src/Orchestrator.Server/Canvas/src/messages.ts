@@ -33,8 +33,11 @@ export interface CanvasActivity {
 /** An activity's state in a run, as Components/Runs/RunProgress.cs reads it from the journal. */
 export type RunState = 'pending' | 'running' | 'waiting' | 'done' | 'failed' | 'cancelled' | 'skipped';
 
+/** How an activity differs between two compared versions (the version comparison draws these in place of run states). */
+export type DiffState = 'added' | 'removed' | 'changed' | 'unchanged';
+
 export interface CanvasStatus {
-  state: RunState;
+  state: RunState | DiffState;
   /** The port a done activity took. */
   outcome?: string | null;
   /** What it waits for, or its error. */
@@ -49,6 +52,8 @@ export interface CanvasConnection {
   target: string;
   /** The run went along it (the run view only). */
   taken?: boolean | null;
+  /** In a comparison of two versions: 'added' or 'removed'. */
+  change?: string | null;
 }
 
 export interface CanvasGraph {

@@ -53,5 +53,5 @@ public sealed record RunOverlay(IReadOnlyDictionary<string, CanvasStatus> Status
 public sealed record CanvasPoint(double X, double Y);
 
 /// <summary>A connection from an activity's outcome port to another activity; <paramref name="Taken"/> in a run's view
-/// when the run went along it.</summary>
-public sealed record CanvasConnection(string Source, string SourcePort, string Target, bool? Taken = null);
+/// when the run went along it; <paramref name="Change"/> in a comparison of two versions (<c>added</c>, <c>removed</c>).</summary>
+public sealed record CanvasConnection(string Source, string SourcePort, string Target, bool? Taken = null, string? Change = null);

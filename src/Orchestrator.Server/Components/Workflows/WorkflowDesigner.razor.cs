@@ -56,6 +56,10 @@ public sealed partial class WorkflowDesigner(
     [SupplyParameterFromQuery(Name = "version")]
     public int? Version { get; set; }
 
+    /// <summary>With <see cref="Version"/>: another version to compare it with.</summary>
+    [SupplyParameterFromQuery(Name = "compare")]
+    public int? Compare { get; set; }
+
     private int? _viewingVersion;
     private bool _missingVersion;
 
@@ -286,6 +290,18 @@ public sealed partial class WorkflowDesigner(
             ? selected.Id
             : null;
         return AddAsync(type, new CanvasPosition(anchor.X + Gap, anchor.Y), after);
+    }
+
+    private async Task ImportExportAsync()
+    {
+        var dialog = await dialogs.ShowAsync<DefinitionJsonDialog>("Export or import JSON",
+            new DialogParameters<DefinitionJsonDialog> { { d => d.Definition, _document!.Current } },
+            new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true });
+        if (await dialog.Result is { Canceled: false, Data: WorkflowDefinition imported })
+        {
+            await ApplyAsync(_ => imported, [], fit: true);
+            snackbar.Add($"Imported {imported.Root.Activities.Count} activities; save to keep them.", Severity.Info);
+        }
     }
 
     private async Task PasteTextAsync(string text)
