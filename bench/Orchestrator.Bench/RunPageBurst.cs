@@ -8,14 +8,15 @@ namespace Orchestrator.Bench;
 /// <summary>
 /// The run page in Debian's Chromium (issue 10, "a run page with 200 activities applies a burst of 1,000 status
 /// changes within 1 s"): a 200-activity run waits on its run page for an event; the event sets it going through a
-/// loop of 198 activities five times (about 1,000 executions, each a status change on the canvas) as fast as the engine
+/// loop of 198 activities five times (with a 10 ms pause per round) (about 1,000 executions, each a status change on the canvas) as fast as the engine
 /// goes. Reported: how long the engine took, and how long after the run finished the page showed it finished with
 /// every activity's final state — the page's part of the burst.
 /// </summary>
 internal static class RunPageBurst
 {
     private const string Chromium = "/usr/bin/chromium";
-    private const int Steps = 196, Rounds = 5;
+    private const int Steps = 195, Rounds = 5;
+    private const string Watched = "step110";
 
     public static async Task MeasureAsync(int repeats)
     {
@@ -44,7 +45,7 @@ internal static class RunPageBurst
             total.Add(totalMs);
         }
 
-        Console.WriteLine($"  run page, 200 activities, ~{Rounds * (Steps + 2)} status changes: engine median {Stats.Percentile(engine, 50):0} ms; " +
+        Console.WriteLine($"  run page, 200 activities, ~{Rounds * (Steps + 3)} executions: engine median {Stats.Percentile(engine, 50):0} ms; " +
             $"page shows the end {Stats.Percentile(lag, 50):0} ms (max {lag.Max():0} ms) after the run finished; event → page done median {Stats.Percentile(total, 50):0} ms over {repeats} bursts");
     }
 
@@ -55,12 +56,34 @@ internal static class RunPageBurst
         var instanceId = started!["instanceId"]!.GetValue<string>();
         await page.GotoAsync(new Uri(server.Address, $"/runs/{instanceId}").ToString());
         await page.Locator("[data-interactive='true']").WaitForAsync(new() { Timeout = 60_000 });
-        await page.Locator("[data-activity-id='wait'][data-status='waiting']").WaitForAsync(new() { Timeout = 60_000 });
+        try
+        {
+            // The canvas draws only what is in view (200 activities do not fit at the smallest zoom): watch one in the middle.
+            await page.Locator("[data-testid='run-status'][data-status='Suspended']").WaitForAsync(new() { Timeout = 60_000 });
+            await page.Locator($"[data-activity-id='{Watched}']").WaitForAsync(new() { Timeout = 60_000 });
+        }
+        catch (TimeoutException)
+        {
+            await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "run-burst-failed.png") });
+            throw;
+        }
 
         var clock = Stopwatch.StartNew();
         (await server.Client.PostAsJsonAsync("/api/events/go", new { correlationId = correlation })).EnsureSuccessStatusCode();
         await page.Locator("[data-testid='run-status'][data-status='Finished']").WaitForAsync(new() { Timeout = 120_000 });
-        await page.Locator($"[data-activity-id='step{Steps}'][data-status='done']").WaitForAsync(new() { Timeout = 120_000 });
+        try
+        {
+            await page.Locator($"[data-activity-id='{Watched}'][data-status='done'] .activity-status").Filter(new() { HasText = $"×{Rounds}" })
+                .WaitForAsync(new() { Timeout = 30_000 });
+        }
+        catch (TimeoutException)
+        {
+            await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "run-burst-stale.png") });
+            var stored = (await server.Client.GetFromJsonAsync<JsonObject>($"/api/workflow-instances/{instanceId}"))!;
+            var shown = await page.Locator($"[data-activity-id='{Watched}']").InnerTextAsync();
+            throw new InvalidOperationException($"The page did not catch up: {Watched} shows '{shown.ReplaceLineEndings(" ")}' while the run is {stored["status"]} with " +
+                $"{stored["journal"]!.AsArray().Count(e => e!["activityId"]!.GetValue<string>() == Watched)} executions of it.");
+        }
         var seen = DateTimeOffset.UtcNow;
         var total = clock.Elapsed.TotalMilliseconds;
 
@@ -68,16 +91,11 @@ internal static class RunPageBurst
         var journal = run["journal"]!.AsArray();
         var resumed = journal.First(e => e!["activityId"]!.GetValue<string>() == "wait")!["completedAt"]!.GetValue<DateTimeOffset>();
         var finished = run["finishedAt"]!.GetValue<DateTimeOffset>();
-        var badge = await page.Locator($"[data-activity-id='step{Steps}'] .activity-status").InnerTextAsync();
-        if (!badge.Contains($"×{Rounds}", StringComparison.Ordinal))
-        {
-            throw new InvalidOperationException($"The last step shows '{badge}', not ×{Rounds}: the page did not apply every change.");
-        }
-
         return ((finished - resumed).TotalMilliseconds, (seen - finished).TotalMilliseconds, total, journal.Count);
     }
 
-    /// <summary>start → wait for "go" → step1 … step196 → count → again (round &lt; 5: back to step1): 200 activities.</summary>
+    /// <summary>start → wait for "go" → step1 … step195 → count → pause → again (round &lt; 5: back to step1): 200 activities.
+    /// The 10 ms pause is there because a loop must wait somewhere (the validator refuses a loop that never yields).</summary>
     private static async Task<string> CreateAsync(HttpClient client)
     {
         var id = $"bench-burst-{Guid.NewGuid():N}"[..32];
@@ -108,7 +126,9 @@ internal static class RunPageBurst
         {
             ["id"] = "again", ["type"] = "Decision", ["inputs"] = new JsonObject { ["condition"] = new JsonObject { ["expr"] = $"variables.round < {Rounds}" } },
         }, Steps + 3));
-        connections.Add(Link("count", "again"));
+        activities.Add(At(new JsonObject { ["id"] = "pause", ["type"] = "Delay", ["inputs"] = new JsonObject { ["seconds"] = 0.01 } }, Steps + 4));
+        connections.Add(Link("count", "pause"));
+        connections.Add(Link("pause", "again"));
         connections.Add(Link("again", "step1", "True"));
 
         var definition = new JsonObject

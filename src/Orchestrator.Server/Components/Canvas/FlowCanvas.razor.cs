@@ -14,6 +14,7 @@ public sealed partial class FlowCanvas(IJSRuntime js) : ComponentBase, IAsyncDis
     private IJSObjectReference? _canvas;
     private DotNetObjectReference<FlowCanvas>? _self;
     private CanvasGraph? _drawn;
+    private bool _sending;
     private string? _failure;
 
     /// <summary>The graph to draw; a new instance redraws it.</summary>
@@ -36,14 +37,12 @@ public sealed partial class FlowCanvas(IJSRuntime js) : ComponentBase, IAsyncDis
             {
                 _module = await js.InvokeAsync<IJSObjectReference>("import", "./canvas/canvas.mjs");
                 _self = DotNetObjectReference.Create(this);
-                _canvas = await _module.InvokeAsync<IJSObjectReference>("mount", _element, Graph, _self);
-                _drawn = Graph;
+                var graph = Graph;
+                _canvas = await _module.InvokeAsync<IJSObjectReference>("mount", _element, graph, _self);
+                _drawn = graph;
             }
-            else if (_canvas is not null && !ReferenceEquals(_drawn, Graph))
-            {
-                await _canvas.InvokeVoidAsync("update", Graph);
-                _drawn = Graph;
-            }
+
+            await SendLatestAsync();
         }
         catch (JSException e)
         {
@@ -51,6 +50,35 @@ public sealed partial class FlowCanvas(IJSRuntime js) : ComponentBase, IAsyncDis
             // (and a circuit that dies with it).
             _failure = e.Message;
             StateHasChanged();
+        }
+    }
+
+    /// <summary>
+    /// Hands the canvas the newest graph until it has it. Renders come faster than the browser answers (a run's live
+    /// updates): a graph that arrives while one is being sent — or while the canvas is being mounted — is sent after it
+    /// by the one loop running, and what is drawn is recorded as what was sent, never as the parameter at that moment
+    /// (which once left the canvas a step behind for good when the last update came while the one before was in flight).
+    /// </summary>
+    private async Task SendLatestAsync()
+    {
+        if (_sending)
+        {
+            return;
+        }
+
+        _sending = true;
+        try
+        {
+            while (_canvas is not null && !ReferenceEquals(_drawn, Graph))
+            {
+                var graph = Graph;
+                await _canvas.InvokeVoidAsync("update", graph);
+                _drawn = graph;
+            }
+        }
+        finally
+        {
+            _sending = false;
         }
     }
 

@@ -23,6 +23,7 @@ public sealed partial class RunPage(IServiceScopeFactory scopes, IActivityRegist
     private List<BreadcrumbItem> _crumbs = [];
     private WorkflowInstance? _instance;
     private IReadOnlyList<JournalEntry> _journal = [];
+    private IReadOnlyList<JournalEntry> _newestFirst = [];
     private WorkflowDefinition? _definition;
     private string? _definitionName;
     private RunOverlay? _overlay;
@@ -84,6 +85,7 @@ public sealed partial class RunPage(IServiceScopeFactory scopes, IActivityRegist
         _missing = false;
         _instance = run.Instance;
         _journal = run.Journal.OrderBy(e => e.Seq).ToList();
+        _newestFirst = _journal.AsEnumerable().Reverse().ToList();
         _overlay = RunProgress.Of(_definition, _instance, _journal);
         _graph = CanvasGraph.From(_definition, registry, readOnly: true, run: _overlay);
     }

@@ -47,10 +47,10 @@ public sealed partial class ExpressionEditor(IJSRuntime js) : ComponentBase, IAs
             {
                 _module = await js.InvokeAsync<IJSObjectReference>("import", "./canvas/expression.mjs");
                 _self = DotNetObjectReference.Create(this);
+                var (value, completions) = (Value, Completions); // what is sent is what is shown (parameters may change meanwhile)
                 _editor = await _module.InvokeAsync<IJSObjectReference>("mount", _element,
-                    new { value = Value ?? string.Empty, label = Label, placeholder = Placeholder, completions = Completions ?? None }, _self);
-                (_shown, _sentCompletions) = (Value, Completions);
-                return;
+                    new { value = value ?? string.Empty, label = Label, placeholder = Placeholder, completions = completions ?? None }, _self);
+                (_shown, _sentCompletions) = (value, completions);
             }
 
             if (_editor is null)
