@@ -414,4 +414,54 @@ public sealed class WorkflowDesignerTests(SqliteServerFixture fixture) : IClassF
         saved["root"]!["activities"]!.AsArray().Select(a => a!["id"]!.GetValue<string>()).Should().Equal("start", "one", "two");
         chromium.Errors.Should().BeEmpty();
     }
+
+    [Fact]
+    public async Task Two_activities_copied_in_one_workflow_are_pasted_into_another_through_the_system_clipboard_with_ids_renamed()
+    {
+        var source = await fixture.Client.PublishDefinitionAsync(Definition(WorkflowCalls.NewId("designer-copy-from"),
+            [Start, Log("one", "'first'"), Log("two", "'second'")], ["start -> one", "one -> two"], name: "Designer test copy from"));
+        var target = await fixture.Client.PublishDefinitionAsync(Definition(WorkflowCalls.NewId("designer-copy-to"),
+            [Start, Log("one", "'already here'")], ["start -> one"], name: "Designer test copy to"));
+        await using var chromium = await Chromium.StartAsync();
+        string? copied = null;
+
+        await chromium.OnPageAsync("designer-copy", async page =>
+        {
+            await page.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
+            await OpenAsync(page, Url($"/workflows/{source}"), 3);
+            await Assertions.Expect(page.Locator("[data-interactive='true']")).ToHaveCountAsync(1);
+            await Activity(page, "one").ClickAsync();
+            await Activity(page, "two").ClickAsync(new() { Modifiers = [KeyboardModifier.Control] });
+            await Assertions.Expect(page.GetByTestId("activity-panel")).ToContainTextAsync("2 activities selected");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Copy" }).ClickAsync();
+            copied = await Orchestrator.Tests.Shared.Eventually.Async(() => page.EvaluateAsync<string>("() => navigator.clipboard.readText()"),
+                text => text.Contains("\"orchestrator\"", StringComparison.Ordinal), "the copy on the system clipboard");
+        });
+        copied.Should().Contain("\"two\"");
+
+        // Another tab of another workflow: nothing of the first page's memory, only the system clipboard.
+        await chromium.OnPageAsync("designer-paste", async page =>
+        {
+            await page.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
+            await OpenAsync(page, Url($"/workflows/{target}"), 2);
+            await Assertions.Expect(page.Locator("[data-interactive='true']")).ToHaveCountAsync(1);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Paste" }).ClickAsync();
+            await Assertions.Expect(page.GetByTestId("flow-canvas").Locator("[data-activity-id]")).ToHaveCountAsync(4);
+            await Assertions.Expect(Activity(page, "one_2")).ToBeVisibleAsync(); // "one" is taken here
+            await Assertions.Expect(page.GetByTestId("flow-canvas").Locator(".react-flow__edge")).ToHaveCountAsync(2);
+            await Assertions.Expect(page.GetByTestId("validation-list")).ToContainTextAsync("cannot be reached from Start");
+
+            // Joined on after what was there, the pasted steps can be saved.
+            await Activity(page, "one").Locator("[data-port='Done'] .react-flow__handle").DragToAsync(Activity(page, "one_2").Locator(".react-flow__handle.target"));
+            await Assertions.Expect(page.GetByTestId("validation-list")).ToHaveCountAsync(0);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+            await Assertions.Expect(page.GetByTestId("version-chip")).ToHaveTextAsync(new Regex(@"v2\s+draft"));
+        });
+
+        var saved = (await fixture.Client.GetFromJsonAsync<JsonNode>($"/api/workflow-definitions/{target}"))!;
+        saved["root"]!["activities"]!.AsArray().Select(a => a!["id"]!.GetValue<string>()).Should().Equal("start", "one", "one_2", "two");
+        saved["root"]!["connections"]!.AsArray().Select(c => $"{c!["source"]!["activity"]} -> {c["target"]!["activity"]}")
+            .Should().BeEquivalentTo(["start -> one", "one -> one_2", "one_2 -> two"], "the copies keep the connection between them, renamed");
+        chromium.Errors.Should().BeEmpty();
+    }
 }
