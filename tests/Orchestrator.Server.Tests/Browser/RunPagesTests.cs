@@ -51,6 +51,13 @@ public sealed class RunPagesTests(SqliteServerFixture fixture) : IClassFixture<S
             await Assertions.Expect(page.GetByTestId("flow-canvas").Locator(".react-flow__edge.edge-taken")).ToHaveCountAsync(2);
             await Assertions.Expect(page.GetByTestId("run-journal").Locator("tbody tr")).ToHaveCountAsync(3);
             await Chromium.CaptureAsync(page, "run-finished");
+
+            // The responder paged at night opens the run on a phone.
+            await page.SetViewportSizeAsync(375, 800);
+            await Assertions.Expect(page.GetByTestId("flow-canvas")).ToBeVisibleAsync();
+            var wide = await page.EvaluateAsync<string[]>("[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > 376).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).slice(0, 12)");
+            (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).Should().BeLessThanOrEqualTo(375, "the run page fits a phone: " + string.Join(" | ", wide));
+            await Chromium.CaptureAsync(page, "run-phone");
         });
 
         chromium.Errors.Should().BeEmpty();
