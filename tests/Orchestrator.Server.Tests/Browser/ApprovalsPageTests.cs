@@ -50,4 +50,27 @@ public sealed class ApprovalsPageTests(SqliteServerFixture fixture) : IClassFixt
         run.SingleEntry("ask")["outputs"]!.Str("comment").Should().Be("go ahead, low traffic");
         chromium.Errors.Should().BeEmpty();
     }
+
+    [Fact]
+    public async Task An_approval_for_a_run_about_an_incident_shows_the_incident_and_links_to_it()
+    {
+        var assignee = WorkflowCalls.NewId("ic");
+        var incident = await fixture.Client.CreateIncidentAsync(new { title = $"Checkout 502s ({Guid.NewGuid():N})", impact = 1, urgency = 1, service = "checkout" });
+        var run = await fixture.Client.RunAsync(await PublishAsync("Fail over checkout?", assignee), correlationId: incident.Id());
+        await fixture.Client.WaitForBookmarkAsync(run, "ask");
+        await using var chromium = await Chromium.StartAsync();
+
+        await chromium.OnPageAsync("approvals-incident", async page =>
+        {
+            await Chromium.GotoInteractiveAsync(page, Url("/approvals"));
+            await page.GetByLabel("Filter by assignee").FillAsync(assignee);
+            var card = page.GetByTestId("approval").Filter(new() { HasText = "Fail over checkout?" });
+            await Assertions.Expect(card.GetByTestId("approval-incident-context")).ToContainTextAsync(incident.Str("title"));
+            await Assertions.Expect(card.GetByTestId("approval-incident-context")).ToContainTextAsync("P1");
+            await card.GetByTestId("approval-incident").ClickAsync();
+            await Assertions.Expect(page).ToHaveURLAsync(Url($"/incidents/{incident.Str("number")}"));
+        });
+
+        chromium.Errors.Should().BeEmpty();
+    }
 }

@@ -65,6 +65,11 @@ internal sealed partial class EfWorkflowInstanceStore : IWorkflowRunQueries
             instances = instances.Where(i => i.CorrelationId == correlationId);
         }
 
+        if (query.StartedAfter is { } after)
+        {
+            instances = instances.Where(i => i.CreatedAt >= after);
+        }
+
         var total = await instances.CountAsync(cancellationToken);
         var items = await instances.OrderByDescending(i => i.Id)
             .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Orchestrator.Incidents.Errors;
 using Orchestrator.Server.Api.Errors;
 using Orchestrator.Workflows.Runtime;
 using Orchestrator.Workflows.Runtime.Storage;
@@ -32,11 +33,14 @@ public static class WorkflowInstancesApi
     }
 
     private static async Task<Ok<PagedResponse<InstanceSummary>>> List(IWorkflowRunQueries store, string? definitionId, string? status, string? correlationId,
-        int? page, int? pageSize, CancellationToken ct)
+        string? startedAfter, int? page, int? pageSize, CancellationToken ct)
     {
         var (p, size) = Paging.Read(page, pageSize);
         WorkflowStatus? parsed = string.IsNullOrWhiteSpace(status) ? null : EnumText.Parse<WorkflowStatus>(status, "status");
-        var (items, total) = await store.ListAsync(new InstanceQuery(definitionId, parsed, correlationId, p, size), ct);
+        DateTimeOffset? after = string.IsNullOrWhiteSpace(startedAfter) ? null
+            : DateTimeOffset.TryParse(startedAfter, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var time) ? time
+            : throw new InvalidFieldException("startedAfter", $"startedAfter must be a date and time (ISO 8601, e.g. 2026-12-04T08:00:00Z); got '{startedAfter}'.");
+        var (items, total) = await store.ListAsync(new InstanceQuery(definitionId, parsed, correlationId, p, size, after), ct);
         return TypedResults.Ok(new PagedResponse<InstanceSummary>(items, total, p, size));
     }
 

@@ -15,7 +15,7 @@ namespace Orchestrator.Server.Components.Runs;
 /// taken, the journal, input and variables, and retry/cancel. Every committed turn of the run is published on the
 /// <see cref="WorkflowEventHub"/>; the page reloads the run at most every <see cref="RefreshInterval"/> while they come.
 /// </summary>
-public sealed partial class RunPage(IServiceScopeFactory scopes, IActivityRegistry registry, WorkflowEventHub hub, ISnackbar snackbar) : ComponentBase
+public sealed partial class RunPage(IServiceScopeFactory scopes, IActivityRegistry registry, WorkflowEventHub hub, ISnackbar snackbar, TimeProvider clock) : ComponentBase
 {
     /// <summary>How often, at most, a changing run is read again.</summary>
     public static readonly TimeSpan RefreshInterval = TimeSpan.FromMilliseconds(150);
@@ -24,6 +24,7 @@ public sealed partial class RunPage(IServiceScopeFactory scopes, IActivityRegist
     private WorkflowInstance? _instance;
     private IReadOnlyList<JournalEntry> _journal = [];
     private IReadOnlyList<JournalEntry> _newestFirst = [];
+    private JournalTimeline _timeline = JournalTimeline.Empty;
     private WorkflowDefinition? _definition;
     private string? _definitionName;
     private RunOverlay? _overlay;
@@ -86,6 +87,7 @@ public sealed partial class RunPage(IServiceScopeFactory scopes, IActivityRegist
         _instance = run.Instance;
         _journal = run.Journal.OrderBy(e => e.Seq).ToList();
         _newestFirst = _journal.AsEnumerable().Reverse().ToList();
+        _timeline = JournalTimeline.Of(_instance, _journal, clock.GetUtcNow());
         _overlay = RunProgress.Of(_definition, _instance, _journal);
         _graph = CanvasGraph.From(_definition, registry, readOnly: true, run: _overlay);
     }
