@@ -12,18 +12,12 @@ namespace Orchestrator.Bench;
 /// </summary>
 internal static class DesignerOpen
 {
-    private const string Chromium = "/usr/bin/chromium";
 
     public static async Task MeasureAsync(int repeats)
     {
         await using var server = await ServerProcess.StartAsync();
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
-        });
+        await using var browser = await BenchBrowser.LaunchAsync(playwright);
 
         foreach (var size in new[] { 200, 800 })
         {
