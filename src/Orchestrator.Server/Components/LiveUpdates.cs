@@ -21,12 +21,14 @@ public sealed class LiveUpdates : IDisposable
     /// <param name="interval">How often, at most, <paramref name="refresh"/> runs.</param>
     /// <param name="refresh">Reads again and re-renders (wrapped in the component's <c>InvokeAsync</c>).</param>
     /// <param name="catchUp">Refresh at the first tick too, for what happened between the page's first read and the subscription.</param>
-    public static LiveUpdates Start(WorkflowEventHub hub, Func<WorkflowEvent, bool> relevant, TimeSpan interval, Func<Task> refresh, bool catchUp = false)
+    /// <param name="logger">Where a refresh that failed is reported (the page tries again at the next tick).</param>
+    public static LiveUpdates Start(WorkflowEventHub hub, Func<WorkflowEvent, bool> relevant, TimeSpan interval, Func<Task> refresh, bool catchUp = false,
+        ILogger? logger = null)
     {
         var live = new LiveUpdates { _changed = catchUp ? 1 : 0 };
         var stop = live._stop.Token; // taken once: the source is disposed with the page while these still wind down
         _ = live.ListenAsync(hub, relevant, stop);
-        _ = live.RefreshAsync(interval, refresh, stop);
+        _ = live.RefreshAsync(interval, refresh, logger, stop);
         return live;
     }
 
@@ -44,16 +46,35 @@ public sealed class LiveUpdates : IDisposable
         }
     }
 
-    private async Task RefreshAsync(TimeSpan interval, Func<Task> refresh, CancellationToken stop)
+    private async Task RefreshAsync(TimeSpan interval, Func<Task> refresh, ILogger? logger, CancellationToken stop)
     {
         try
         {
             using var timer = new PeriodicTimer(interval);
+            var failing = false;
             while (await timer.WaitForNextTickAsync(stop))
             {
-                if (Interlocked.Exchange(ref _changed, 0) == 1)
+                if (Interlocked.Exchange(ref _changed, 0) != 1)
+                {
+                    continue;
+                }
+
+                try
                 {
                     await refresh();
+                    failing = false;
+                }
+                catch (Exception e) when (e is not (OperationCanceledException or ObjectDisposedException or Microsoft.JSInterop.JSDisconnectedException))
+                {
+                    // A read that failed (a busy database, say) must not stop the page from following for good: try again
+                    // at the next tick, and say so once per streak of failures.
+                    if (!failing)
+                    {
+                        logger?.LogWarning(e, "A live page's refresh failed; it is tried again every {Interval} ms until it works.", interval.TotalMilliseconds);
+                    }
+
+                    failing = true;
+                    Interlocked.Exchange(ref _changed, 1);
                 }
             }
         }

@@ -15,7 +15,7 @@ namespace Orchestrator.Server.Components.Runs;
 /// taken, the journal, input and variables, and retry/cancel. Every committed turn of the run is published on the
 /// <see cref="WorkflowEventHub"/>; the page reloads the run at most every <see cref="RefreshInterval"/> while they come.
 /// </summary>
-public sealed partial class RunPage(IServiceScopeFactory scopes, IActivityRegistry registry, WorkflowEventHub hub, ISnackbar snackbar, TimeProvider clock) : ComponentBase
+public sealed partial class RunPage(IServiceScopeFactory scopes, IActivityRegistry registry, WorkflowEventHub hub, ISnackbar snackbar, TimeProvider clock, ILogger<RunPage> logger) : ComponentBase
 {
     /// <summary>How often, at most, a changing run is read again.</summary>
     public static readonly TimeSpan RefreshInterval = TimeSpan.FromMilliseconds(150);
@@ -56,7 +56,7 @@ public sealed partial class RunPage(IServiceScopeFactory scopes, IActivityRegist
             {
                 await LoadAsync();
                 StateHasChanged();
-            }), catchUp: true);
+            }), catchUp: true, logger: logger);
         }
     }
 
