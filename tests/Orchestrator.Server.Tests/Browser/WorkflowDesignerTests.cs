@@ -223,7 +223,13 @@ public sealed class WorkflowDesignerTests(SqliteServerFixture fixture) : IClassF
             await Activity(page, "bye").ClickAsync();
             await Assertions.Expect(page.GetByTestId("expression-preview")).Not.ToContainTextAsync("Hello");
 
-            // A sample input typed in; a step whose expression cannot be evaluated is refused before it runs.
+            // With no run yet the input is empty: trying the step is refused, naming the input whose expression fails.
+            await Activity(page, "greet").ClickAsync();
+            await page.GetByTestId("test-step").GetByRole(AriaRole.Button, new() { Name = "Test this step" }).ClickAsync();
+            await Assertions.Expect(page.GetByTestId("test-step-refused")).ToContainTextAsync("Input 'name'");
+            await Activity(page, "bye").ClickAsync();
+
+            // A sample input typed in (a non-object refused beside the field).
             var picker = page.GetByTestId("preview-data");
             await picker.GetByLabel("Preview data").ClickAsync();
             await page.GetByRole(AriaRole.Option, new() { Name = "A sample input I type" }).ClickAsync();
