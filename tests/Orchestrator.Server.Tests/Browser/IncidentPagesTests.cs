@@ -83,7 +83,10 @@ public sealed class IncidentPagesTests(SqliteServerFixture fixture) : IClassFixt
             {
                 await d.GetByLabel("Resolution code").ClickAsync();
                 await page.GetByRole(AriaRole.Option, new() { Name = "Fixed", Exact = true }).ClickAsync();
+                // The choice is rendered back before typing on: a render of the dialog still on its way could reset the notes (seen in CI under load).
+                await Assertions.Expect(d.GetByLabel("Resolution code")).ToContainTextAsync("Fixed");
                 await d.GetByLabel("Notes").FillAsync("Rolled back the gateway config");
+                await Assertions.Expect(d.GetByLabel("Notes")).ToHaveValueAsync("Rolled back the gateway config");
             });
             await Assertions.Expect(page.GetByTestId("state")).ToHaveTextAsync("Resolved");
             await Assertions.Expect(page.GetByTestId("incident-details")).ToContainTextAsync("Fixed — Rolled back the gateway config");

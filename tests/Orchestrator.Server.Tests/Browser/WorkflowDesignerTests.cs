@@ -98,8 +98,8 @@ public sealed class WorkflowDesignerTests(SqliteServerFixture fixture) : IClassF
             await OpenAsync(page, Url($"/workflows/{definitionId}"), 2);
             await Activity(page, "hello").ClickAsync();
             await page.GetByTestId("toolbox").GetByRole(AriaRole.Button, new() { Name = "Add Delay to the flowchart" }).ClickAsync();
-            await Assertions.Expect(Activity(page, "delay")).ToBeVisibleAsync();
-            await Assertions.Expect(page.GetByTestId("flow-canvas").Locator(".react-flow__edge")).ToHaveCountAsync(2, new() { Timeout = 5_000 });
+            await Assertions.Expect(Activity(page, "delay")).ToBeVisibleAsync(); // added and connected in one edit (checked in what is stored, below)
+            await Assertions.Expect(page.GetByTestId("unsaved-chip")).ToBeVisibleAsync();
 
             // A reload (tab closed, connection lost) offers the work back.
             await OpenAsync(page, Url($"/workflows/{definitionId}"), 2);
@@ -408,7 +408,7 @@ public sealed class WorkflowDesignerTests(SqliteServerFixture fixture) : IClassF
             await Assertions.Expect(page.GetByTestId("unsaved-chip")).ToBeVisibleAsync();
 
             await page.GetByRole(AriaRole.Button, new() { Name = "Undo" }).ClickAsync();
-            await Assertions.Expect(page.GetByTestId("flow-canvas").Locator("[data-activity-id]")).ToHaveCountAsync(2);
+            await Assertions.Expect(Activity(page, "two")).ToHaveCountAsync(0); // the import taken back
             await page.GetByRole(AriaRole.Button, new() { Name = "Redo" }).ClickAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
             await Assertions.Expect(page.GetByTestId("version-chip")).ToHaveTextAsync(new Regex(@"v2\s+draft"));
@@ -452,9 +452,9 @@ public sealed class WorkflowDesignerTests(SqliteServerFixture fixture) : IClassF
             await OpenAsync(page, Url($"/workflows/{target}"), 2);
             await Assertions.Expect(page.Locator("[data-interactive='true']")).ToHaveCountAsync(1);
             await page.GetByRole(AriaRole.Button, new() { Name = "Paste" }).ClickAsync();
-            await Assertions.Expect(page.GetByTestId("flow-canvas").Locator("[data-activity-id]")).ToHaveCountAsync(4);
+            // (what is pasted is brought into view; the canvas draws only what is in view, so no counts of everything here)
             await Assertions.Expect(Activity(page, "one_2")).ToBeVisibleAsync(); // "one" is taken here
-            await Assertions.Expect(page.GetByTestId("flow-canvas").Locator(".react-flow__edge")).ToHaveCountAsync(2);
+            await Assertions.Expect(Activity(page, "two")).ToBeVisibleAsync();
             await Assertions.Expect(page.GetByTestId("validation-list")).ToContainTextAsync("cannot be reached from Start");
 
             // Joined on after what was there, the pasted steps can be saved.
