@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Orchestrator.Infrastructure.Intake;
+using Orchestrator.Infrastructure.Events;
 using Orchestrator.Infrastructure.Persistence;
 
 namespace Orchestrator.Bench;
@@ -58,7 +58,7 @@ internal static class IntakeThroughput
         var posts = groups * (2 + resends);
         Console.WriteLine($"  sustained, all phases: {posts * AlertsPerPost / total.Elapsed.TotalSeconds:F0} alerts/s ({posts} posts of {AlertsPerPost} in {total.Elapsed.TotalSeconds:F1} s, {senders} senders)");
 
-        var publisher = host.Services.GetRequiredService<AlertEventPublisher>();
+        var publisher = host.Services.GetRequiredService<EventOutboxPublisher>();
         var backlog = Stopwatch.StartNew();
         await publisher.DrainAsync(CancellationToken.None);
         await using var scope = host.Services.CreateAsyncScope();

@@ -257,6 +257,13 @@ public sealed partial class Incident
         Version++;
     }
 
+    /// <summary>Notes a workflow run that an event about this incident started. The incident itself does not change
+    /// (no new version), so the note never conflicts with what the run does to it.</summary>
+    public void NoteRunStarted(RunStarted run, DateTimeOffset at) =>
+        Record(new Change(WorkflowActor.Of(run.DefinitionId, run.InstanceId), at), TimelineEntryKind.Workflow,
+            $"Workflow {run.DefinitionId} (version {run.Version}) started by {run.Trigger}",
+            ("instanceId", run.InstanceId), ("definitionId", run.DefinitionId), ("version", Text(run.Version)), ("trigger", run.Trigger));
+
     /// <summary>Called by the store once the new entries are saved.</summary>
     internal void ClearNewTimelineEntries() => _newTimelineEntries.Clear();
 

@@ -57,6 +57,28 @@ public sealed class IncidentService(IIncidentStore store, IncidentRules rules, T
     public Task<Incident> HandleMajorAsync(Guid id, int? version, MajorIncidentAction action, string? reason, string actor, CancellationToken cancellationToken) =>
         ChangeAsync(id, version, (incident, change) => incident.HandleMajor(action, reason, change), actor, cancellationToken);
 
+    /// <summary>Notes on each incident's timeline the runs that its events started; runs of incidents that no longer
+    /// exist are ignored. One transaction for the lot.</summary>
+    public async Task NoteRunsStartedAsync(IReadOnlyList<RunStarted> runs, CancellationToken cancellationToken)
+    {
+        if (runs.Count == 0)
+        {
+            return;
+        }
+
+        var incidents = await store.FindIncidentsAsync(runs.Select(r => r.IncidentId).Distinct().ToList(), cancellationToken);
+        var now = clock.GetUtcNow();
+        foreach (var run in runs)
+        {
+            if (incidents.GetValueOrDefault(run.IncidentId) is { } incident)
+            {
+                incident.NoteRunStarted(run, now);
+            }
+        }
+
+        await store.CommitAsync(cancellationToken);
+    }
+
     private async Task<Incident> ChangeAsync(Guid id, int? version, Action<Incident, Change> apply, string actor, CancellationToken cancellationToken)
     {
         var incident = await GetAsync(id, cancellationToken);

@@ -319,16 +319,7 @@ public sealed partial class AlertIntake(IIncidentStore incidents, IAlertStore al
         {
             ["event"] = e.What,
             ["alert"] = e.Alert,
-            ["incident"] = new JsonObject
-            {
-                ["id"] = e.Incident.Id.ToString(),
-                ["number"] = e.Incident.Number,
-                ["title"] = e.Incident.Title,
-                ["state"] = e.Incident.State.ToString(),
-                ["priority"] = e.Incident.Priority,
-                ["service"] = e.Incident.Service,
-                ["isNew"] = batch.Created.Contains(e.Incident.Id),
-            },
+            ["incident"] = IncidentSnapshot.Of(e.Incident, isNew: batch.Created.Contains(e.Incident.Id)),
             ["integration"] = integration.DeepClone(),
         }));
         alerts.Add(new AlertEventBatch(events, batch.Change.At));

@@ -12,6 +12,9 @@ public interface IIncidentStore
 {
     Task<Incident?> FindIncidentAsync(Guid id, CancellationToken cancellationToken);
 
+    /// <summary>The incidents with these ids that exist, tracked for change.</summary>
+    Task<IReadOnlyDictionary<Guid, Incident>> FindIncidentsAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken);
+
     /// <summary>The incident numbered <paramref name="number"/> (e.g. INC0001001, as stored: upper case).</summary>
     Task<Incident?> FindIncidentByNumberAsync(string number, CancellationToken cancellationToken);
 

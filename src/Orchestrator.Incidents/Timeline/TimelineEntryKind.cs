@@ -18,4 +18,7 @@ public enum TimelineEntryKind
 
     /// <summary>A change (deploy, config change) reported for the incident's service.</summary>
     ChangeEvent,
+
+    /// <summary>A workflow run started for the incident, or a step of one recorded something (e.g. a skipped notification).</summary>
+    Workflow,
 }

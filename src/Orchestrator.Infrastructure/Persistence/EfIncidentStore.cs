@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Orchestrator.Incidents;
 using Orchestrator.Incidents.Errors;
+using Orchestrator.Incidents.Events;
+using Orchestrator.Infrastructure.Events;
 using Orchestrator.Incidents.Problems;
 using Orchestrator.Incidents.Storage;
 using Orchestrator.Incidents.Timeline;
@@ -8,10 +10,13 @@ using Orchestrator.Incidents.Timeline;
 namespace Orchestrator.Infrastructure.Persistence;
 
 /// <summary>EF Core implementation of <see cref="IIncidentStore"/>; one instance per request (scoped).</summary>
-internal sealed class EfIncidentStore(OrchestratorDbContext db) : IIncidentStore
+internal sealed class EfIncidentStore(OrchestratorDbContext db, OutboxSignal outbox, TimeProvider clock) : IIncidentStore
 {
     public Task<Incident?> FindIncidentAsync(Guid id, CancellationToken cancellationToken) =>
         db.Incidents.FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
+
+    public async Task<IReadOnlyDictionary<Guid, Incident>> FindIncidentsAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
+        await db.Incidents.Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, cancellationToken);
 
     public Task<Incident?> FindIncidentByNumberAsync(string number, CancellationToken cancellationToken) =>
         db.Incidents.FirstOrDefaultAsync(i => i.Number == number, cancellationToken);
@@ -102,9 +107,13 @@ internal sealed class EfIncidentStore(OrchestratorDbContext db) : IIncidentStore
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
         var incidents = db.ChangeTracker.Entries<Incident>().Select(e => e.Entity).ToList();
+        var raised = 0;
         foreach (var incident in incidents)
         {
             db.TimelineEntries.AddRange(incident.NewTimelineEntries);
+            var events = IncidentEvents.Of(incident, incident.NewTimelineEntries, clock.GetUtcNow());
+            db.IncidentEventOutbox.AddRange(events);
+            raised += events.Count;
         }
 
         try
@@ -117,6 +126,10 @@ internal sealed class EfIncidentStore(OrchestratorDbContext db) : IIncidentStore
         }
 
         incidents.ForEach(i => i.ClearNewTimelineEntries());
+        if (raised > 0)
+        {
+            outbox.Notify();
+        }
     }
 
     private static async Task<StaleVersionException> StaleVersionAsync(DbUpdateConcurrencyException conflict, CancellationToken cancellationToken)

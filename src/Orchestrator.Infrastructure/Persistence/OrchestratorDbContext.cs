@@ -39,6 +39,8 @@ public abstract class OrchestratorDbContext(DbContextOptions options) : DbContex
 
     public DbSet<Orchestrator.Incidents.Intake.AlertEventBatch> AlertEventOutbox => Set<Orchestrator.Incidents.Intake.AlertEventBatch>();
 
+    public DbSet<Orchestrator.Incidents.Events.IncidentEvent> IncidentEventOutbox => Set<Orchestrator.Incidents.Events.IncidentEvent>();
+
     public DbSet<Secrets.SecretRecord> Secrets => Set<Secrets.SecretRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>

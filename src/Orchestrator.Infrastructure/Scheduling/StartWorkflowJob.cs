@@ -25,7 +25,7 @@ public sealed class StartWorkflowJob(IServiceScopeFactory scopes, WorkflowDispat
         await using var scope = scopes.CreateAsyncScope();
         try
         {
-            await scope.ServiceProvider.GetRequiredService<WorkflowRunner>().StartAsync(definitionId, input, null, cancellationToken);
+            await scope.ServiceProvider.GetRequiredService<WorkflowRunner>().StartAsync(definitionId, input, null, cancellationToken, trigger: "cron");
         }
         catch (Exception e) when (e is WorkflowDefinitionNotFoundException or WorkflowDefinitionConflictException)
         {

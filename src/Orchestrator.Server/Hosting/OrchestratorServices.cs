@@ -5,7 +5,8 @@ using Orchestrator.Incidents.Intake;
 using Orchestrator.Incidents.Problems;
 using Orchestrator.Incidents;
 using Orchestrator.Infrastructure.Actions;
-using Orchestrator.Infrastructure.Intake;
+using Orchestrator.Infrastructure.Events;
+using Orchestrator.Infrastructure.IncidentActivities;
 using Orchestrator.Infrastructure.Persistence;
 using Orchestrator.Infrastructure.Plugins;
 using Orchestrator.Infrastructure.Scheduling;
@@ -80,8 +81,9 @@ public static class OrchestratorServices
         builder.Services.AddSingleton<IntegrationKeyCache>();
         builder.Services.AddScoped<IntegrationChanges>();
         builder.Services.AddSingleton<IntakeRateLimiter>();
-        builder.Services.AddSingleton<AlertEventPublisher>();
-        builder.Services.AddHostedService(services => services.GetRequiredService<AlertEventPublisher>());
+        builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddSingleton<EventOutboxPublisher>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<EventOutboxPublisher>());
 
         builder.Services.AddSingleton(new ScriptSandbox(SandboxLimits.Default));
         builder.Services.AddHttpClient();
@@ -91,6 +93,7 @@ public static class OrchestratorServices
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
         builder.Services.AddScoped<SecretStore>();
         builder.Services.AddScoped<ActionTrial>();
+        builder.Services.AddIncidentActivities();
         // Activities the host provides (registered as IActivity) join the built-in ones; plugins add actions to both.
         builder.Services.AddSingleton(services => new PluginCatalog(
             [.. ActivityRegistry.BuiltIn(), .. services.GetServices<IActivity>()],

@@ -34,7 +34,9 @@ public static class WorkflowRuntimeServices
             .PostConfigure(runtime =>
             {
                 runtime.SingleNode = singleNode;
-                runtime.PromotedInputs = ["alert"]; // runs started by alert.received read alert.severity, alert.summary…
+                // Runs started by alert.received read alert.severity…; by an incident event, incident.priority… (a run
+                // correlated with an incident sees it live: LiveIncidentScope).
+                runtime.PromotedInputs = ["alert", "incident"];
             });
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<RuntimeOptions>>().Value);
 

@@ -30,6 +30,10 @@ public sealed class ActivityContext
 
     public required DateTimeOffset Now { get; init; }
 
+    /// <summary>When resuming: the due time of the wait that was resumed, so an activity that waits again (the event
+    /// was not the one it wants) keeps its deadline.</summary>
+    public DateTimeOffset? ResumedDueAt { get; init; }
+
     public required ILogger Logger { get; init; }
 
     /// <summary>Evaluates a Scriban expression against the same scope as the inputs (Switch uses it for its cases).</summary>

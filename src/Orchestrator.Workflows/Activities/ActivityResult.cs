@@ -22,6 +22,10 @@ public sealed record ActivityResult
     /// <summary>Set with <see cref="Error"/> when retrying cannot help: the node's retry policy is skipped.</summary>
     public bool IsPermanent { get; private init; }
 
+    /// <summary>For an outcome that a flow may leave unhandled (a refusal): the fault raised instead when the node has no
+    /// connection from the outcome's port.</summary>
+    public string? ErrorIfUnconnected { get; private init; }
+
     public bool IsSuspended => Bookmark is not null;
 
     public bool IsFaulted => Error is not null;
@@ -31,6 +35,11 @@ public sealed record ActivityResult
 
     public static ActivityResult Outcome(string port, IReadOnlyDictionary<string, object?>? outputs = null) =>
         new() { Outcomes = [port], Outputs = outputs ?? NoOutputs };
+
+    /// <summary>Takes <paramref name="port"/> when the flow handles it; otherwise the run fails with <paramref name="error"/>
+    /// (not retried): a TransitionIncident the lifecycle refuses follows Refused, or faults the run with the reason.</summary>
+    public static ActivityResult Refusal(string port, string error, IReadOnlyDictionary<string, object?>? outputs = null) =>
+        new() { Outcomes = [port], Outputs = outputs ?? NoOutputs, ErrorIfUnconnected = error };
 
     public static ActivityResult Suspend(BookmarkRequest bookmark) => new() { Bookmark = bookmark };
 

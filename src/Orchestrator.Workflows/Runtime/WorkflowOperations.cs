@@ -95,7 +95,8 @@ public sealed class WorkflowOperations(
         for (var i = 0; i < stimuli.Count; i++)
         {
             var (stimulus, delivery) = (stimuli[i], deliveries[i]);
-            if (delivery.Duplicate)
+            var exactlyOnce = stimulus is { DeliveryId: not null, OccurredAt: not null };
+            if (delivery.Duplicate && !(exactlyOnce && triggered[i].Count > 0))
             {
                 results.Add(EventResult.DuplicateDelivery);
                 continue;
@@ -106,14 +107,25 @@ public sealed class WorkflowOperations(
                 dispatcher.Enqueue(instanceId);
             }
 
-            var started = new List<string>();
+            // A repeated outbox event starts only the runs its first delivery did not (a crash came between the two).
+            var started = new List<StartedRun>();
             foreach (var definition in triggered[i])
             {
                 var input = stimulus.Payload is JsonObject obj ? obj.DeepClone().AsObject() : new JsonObject { ["payload"] = stimulus.Payload?.DeepClone() };
-                started.Add((await runner.StartAsync(definition, input, stimulus.CorrelationId, cancellationToken)).Id);
+                var run = exactlyOnce
+                    ? await runner.StartOnceAsync(definition, TriggeredRunIds.For(stimulus.DeliveryId!, definition.DefinitionId, stimulus.OccurredAt!.Value),
+                        input, stimulus.CorrelationId, stimulus.Name, cancellationToken)
+                    : await runner.StartAsync(definition, input, stimulus.CorrelationId, cancellationToken, stimulus.Name);
+                if (run is not null)
+                {
+                    started.Add(new StartedRun(run.Id, run.DefinitionId, run.DefinitionVersion, stimulus.Name));
+                }
             }
 
-            results.Add(new EventResult(delivery.ResumedInstances, started, Duplicate: false, Kept: delivery.Kept, failures[i]));
+            results.Add(new EventResult(delivery.ResumedInstances, started.Select(r => r.InstanceId).ToList(), delivery.Duplicate, Kept: delivery.Kept, failures[i])
+            {
+                StartedRuns = started,
+            });
         }
 
         return results;

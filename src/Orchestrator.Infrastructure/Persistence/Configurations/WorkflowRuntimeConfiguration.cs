@@ -16,6 +16,7 @@ internal sealed class WorkflowInstanceConfiguration : IEntityTypeConfiguration<W
         builder.Property(i => i.CorrelationId).HasMaxLength(200);
         builder.Property(i => i.ParentInstanceId).HasMaxLength(32);
         builder.Property(i => i.ParentBookmarkId).HasMaxLength(32);
+        builder.Property(i => i.Trigger).HasMaxLength(200);
         builder.Property(i => i.LeaseOwner).HasMaxLength(64);
         builder.Property(i => i.Version).IsConcurrencyToken();
         builder.HasIndex(i => new { i.DefinitionId, i.Status });

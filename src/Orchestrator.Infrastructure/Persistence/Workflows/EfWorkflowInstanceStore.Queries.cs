@@ -19,6 +19,7 @@ internal sealed partial class EfWorkflowInstanceStore : IWorkflowRunQueries
         var loaded = await LoadAsync(instanceId, cancellationToken);
         if (loaded is null)
         {
+            await snapshot.CommitAsync(cancellationToken); // ends the snapshot: a deferred SQLite transaction is not ended by its wrapper's disposal
             return null;
         }
 
@@ -73,10 +74,10 @@ internal sealed partial class EfWorkflowInstanceStore : IWorkflowRunQueries
         var total = await instances.CountAsync(cancellationToken);
         var items = await instances.OrderByDescending(i => i.Id)
             .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
-            .Select(i => new { i.Id, i.DefinitionId, i.DefinitionVersion, i.Status, i.CorrelationId, i.CreatedAt, i.UpdatedAt, i.FinishedAt })
+            .Select(i => new { i.Id, i.DefinitionId, i.DefinitionVersion, i.Status, i.CorrelationId, i.CreatedAt, i.UpdatedAt, i.FinishedAt, i.Trigger })
             .ToListAsync(cancellationToken);
         return (items.Select(i => new InstanceSummary(i.Id, i.DefinitionId, i.DefinitionVersion, Enum.Parse<WorkflowStatus>(i.Status),
-            i.CorrelationId, i.CreatedAt, i.UpdatedAt, i.FinishedAt)).ToList(), total);
+            i.CorrelationId, i.CreatedAt, i.UpdatedAt, i.FinishedAt, i.Trigger)).ToList(), total);
     }
 
     public async Task<IReadOnlyList<PendingBookmark>> FindBookmarksAsync(BookmarkKind kind, string? name, string? correlationId, CancellationToken cancellationToken)

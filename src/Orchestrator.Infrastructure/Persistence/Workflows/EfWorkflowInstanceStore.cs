@@ -45,6 +45,9 @@ internal sealed partial class EfWorkflowInstanceStore(OrchestratorDbContext db, 
                 m.PayloadJson is null ? null : JsonNode.Parse(m.PayloadJson), m.CreatedAt)).ToList());
     }
 
+    public Task<bool> ExistsAsync(string instanceId, CancellationToken cancellationToken) =>
+        db.WorkflowInstances.AnyAsync(i => i.Id == instanceId, cancellationToken);
+
     public async Task CommitAsync(TurnCommit commit, CancellationToken cancellationToken)
     {
         var instance = commit.Instance;
@@ -55,7 +58,21 @@ internal sealed partial class EfWorkflowInstanceStore(OrchestratorDbContext db, 
             db.WorkflowInstances.Add(NewRecord(instance));
             AddTurnRows(commit);
             await WriteJournalAsync(instance.Id, commit.Journal.Values, commit.FirstNewJournalSeq, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                db.ChangeTracker.Clear();
+                if (await db.WorkflowInstances.AnyAsync(i => i.Id == instance.Id, cancellationToken))
+                {
+                    throw new DuplicateRunException(instance.Id);
+                }
+
+                throw;
+            }
+
             db.ChangeTracker.Clear();
             return;
         }
@@ -202,6 +219,7 @@ internal sealed partial class EfWorkflowInstanceStore(OrchestratorDbContext db, 
         CorrelationId = instance.CorrelationId,
         ParentInstanceId = instance.ParentInstanceId,
         ParentBookmarkId = instance.ParentBookmarkId,
+        Trigger = instance.Trigger,
         StateJson = InstanceStateJson.Serialize(instance),
         HasWork = HasWork(instance),
         CreatedAt = instance.CreatedAt,

@@ -35,6 +35,7 @@ internal static class InstanceStateJson
             CorrelationId = record.CorrelationId,
             ParentInstanceId = record.ParentInstanceId,
             ParentBookmarkId = record.ParentBookmarkId,
+            Trigger = record.Trigger,
             Status = Enum.Parse<WorkflowStatus>(record.Status),
             Input = state.Input ?? [],
             CreatedAt = record.CreatedAt,

@@ -17,6 +17,9 @@ public sealed class WorkflowInstanceRecord
 
     public string? ParentBookmarkId { get; init; }
 
+    /// <summary>What started the run (see <c>WorkflowInstance.Trigger</c>).</summary>
+    public string? Trigger { get; init; }
+
     public required string StateJson { get; set; }
 
     /// <summary>True while the run has queued work (not waiting, not faulted): a crashed run is picked up by this.</summary>

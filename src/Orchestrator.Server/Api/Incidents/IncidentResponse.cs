@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Orchestrator.Incidents;
 using Orchestrator.Incidents.Lifecycle;
 using Orchestrator.Incidents.Major;
@@ -39,6 +40,10 @@ public sealed record IncidentResponse(
     int ReopenCount,
     int Version)
 {
+    /// <summary>The workflow runs about the incident, newest first; only on the single-incident routes.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<IncidentRunResponse>? Runs { get; init; }
+
     public static IncidentResponse From(Incident i) => new(
         i.Id, i.Number, i.Title, i.Description, i.State, i.HoldReason, i.Priority, PriorityLevels.Label(i.Priority),
         i.Impact, i.Urgency, i.Severity, i.Category, i.Subcategory, i.Service, i.AssignmentGroup, i.Assignee, i.Caller,

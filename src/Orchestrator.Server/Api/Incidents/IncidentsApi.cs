@@ -6,6 +6,7 @@ using Orchestrator.Incidents.Major;
 using Orchestrator.Incidents.Storage;
 using Orchestrator.Incidents.Timeline;
 using Orchestrator.Server.Api.Errors;
+using Orchestrator.Workflows.Runtime.Storage;
 
 namespace Orchestrator.Server.Api.Incidents;
 
@@ -50,11 +51,19 @@ public static class IncidentsApi
         return TypedResults.Ok(PagedResponse<IncidentResponse>.From(result, IncidentResponse.From));
     }
 
-    private static async Task<Ok<IncidentResponse>> Get(Guid id, IncidentService incidents, HttpContext http, CancellationToken ct) =>
-        Respond(http, await incidents.GetAsync(id, ct));
+    private static async Task<Ok<IncidentResponse>> Get(Guid id, IncidentService incidents, IWorkflowRunQueries runs, HttpContext http, CancellationToken ct) =>
+        await WithRunsAsync(http, await incidents.GetAsync(id, ct), runs, ct);
 
-    private static async Task<Ok<IncidentResponse>> GetByNumber(string number, IncidentService incidents, HttpContext http, CancellationToken ct) =>
-        Respond(http, await incidents.GetByNumberAsync(number, ct));
+    private static async Task<Ok<IncidentResponse>> GetByNumber(string number, IncidentService incidents, IWorkflowRunQueries runs, HttpContext http, CancellationToken ct) =>
+        await WithRunsAsync(http, await incidents.GetByNumberAsync(number, ct), runs, ct);
+
+    /// <summary>The incident with the workflow runs about it (correlated by its id).</summary>
+    private static async Task<Ok<IncidentResponse>> WithRunsAsync(HttpContext http, Incident incident, IWorkflowRunQueries runs, CancellationToken ct)
+    {
+        var (items, _) = await runs.ListAsync(new InstanceQuery(CorrelationId: incident.Id.ToString(), PageSize: IncidentRunResponse.Limit), ct);
+        RequestContext.SetVersion(http, incident.Version);
+        return TypedResults.Ok(IncidentResponse.From(incident) with { Runs = items.Select(IncidentRunResponse.From).ToList() });
+    }
 
     private static async Task<Ok<IncidentResponse>> Update(Guid id, UpdateIncidentRequest request, IncidentService incidents, HttpContext http, CancellationToken ct)
     {

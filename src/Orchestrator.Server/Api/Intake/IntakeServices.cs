@@ -1,12 +1,12 @@
 using Orchestrator.Incidents.Errors;
 using Orchestrator.Incidents.Intake;
-using Orchestrator.Infrastructure.Intake;
+using Orchestrator.Infrastructure.Events;
 
 namespace Orchestrator.Server.Api.Intake;
 
 /// <summary>What every intake endpoint does around its own parsing: find the integration by key, apply its rate
 /// limit, run the intake and wake the event publisher. Scoped.</summary>
-public sealed class IntakeServices(IntegrationKeyCache keys, IntakeRateLimiter limiter, AlertIntake intake, AlertEventPublisher publisher)
+public sealed class IntakeServices(IntegrationKeyCache keys, IntakeRateLimiter limiter, AlertIntake intake, EventOutboxPublisher publisher)
 {
     /// <summary>The integration for <paramref name="key"/>; <see cref="UnknownIntegrationKeyException"/> (404) when
     /// there is no active one, <see cref="IntakeRateLimitedException"/> (429) when it is over its rate.</summary>

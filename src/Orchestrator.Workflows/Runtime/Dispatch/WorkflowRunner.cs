@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Orchestrator.Workflows.Activities;
+using Orchestrator.Workflows.Activities.ControlFlow;
 using Orchestrator.Workflows.Definitions;
 using Orchestrator.Workflows.Definitions.Storage;
 using Orchestrator.Workflows.Runtime.Storage;
@@ -28,6 +29,7 @@ public sealed class WorkflowRunner(
     WorkflowEventHub events,
     ITimerScheduler timers,
     IActionExecutor actions,
+    IEnumerable<IRunScopeExtension> scopeExtensions,
     RuntimeOptions options,
     TimeProvider clock,
     ILogger<WorkflowRunner> logger)
@@ -37,13 +39,13 @@ public sealed class WorkflowRunner(
     /// <summary>Starts a run of the published version of <paramref name="definitionId"/>, or of <paramref name="version"/>
     /// (a draft, to test it before publishing).</summary>
     public async Task<WorkflowInstance> StartAsync(string definitionId, JsonObject? input, string? correlationId, CancellationToken cancellationToken,
-        int? version = null)
+        int? version = null, string? trigger = null)
     {
         if (version is { } chosen)
         {
             var requested = await cache.GetAsync(definitions, definitionId, chosen, cancellationToken)
                 ?? throw new WorkflowDefinitionNotFoundException(definitionId, chosen);
-            return await StartAsync(requested, input, correlationId, cancellationToken);
+            return await StartAsync(requested, input, correlationId, cancellationToken, trigger);
         }
 
         var published = await definitions.GetPublishedAsync(definitionId, cancellationToken);
@@ -56,16 +58,41 @@ public sealed class WorkflowRunner(
         }
 
         var definition = await cache.GetAsync(definitions, definitionId, published.Definition.Version, cancellationToken) ?? published.Definition;
-        return await StartAsync(definition, input, correlationId, cancellationToken);
+        return await StartAsync(definition, input, correlationId, cancellationToken, trigger);
     }
 
     /// <summary>
     /// Starts a run: its first turn runs here and is stored with the new instance in one commit, so a run that needs
     /// no waiting is durable and done in a single transaction.
     /// </summary>
-    public async Task<WorkflowInstance> StartAsync(WorkflowDefinition definition, JsonObject? input, string? correlationId, CancellationToken cancellationToken)
+    public async Task<WorkflowInstance> StartAsync(WorkflowDefinition definition, JsonObject? input, string? correlationId, CancellationToken cancellationToken,
+        string? trigger = null) =>
+        (await StartAsync(definition, NewId(), input, correlationId, trigger, cancellationToken))!;
+
+    /// <summary>Starts a run with a chosen id (derived from the event that triggers it); null when a run with that id
+    /// exists already, i.e. this event started it before.</summary>
+    public async Task<WorkflowInstance?> StartOnceAsync(WorkflowDefinition definition, string instanceId, JsonObject? input, string? correlationId,
+        string trigger, CancellationToken cancellationToken)
     {
-        var instance = WorkflowInterpreter.NewInstance(definition, NewId(), input, correlationId, clock.GetUtcNow());
+        if (await runs.ExistsAsync(instanceId, cancellationToken))
+        {
+            return null;
+        }
+
+        try
+        {
+            return await StartAsync(definition, instanceId, input, correlationId, trigger, cancellationToken);
+        }
+        catch (DuplicateRunException)
+        {
+            return null; // another node started it a moment ago
+        }
+    }
+
+    private async Task<WorkflowInstance?> StartAsync(WorkflowDefinition definition, string instanceId, JsonObject? input, string? correlationId,
+        string? trigger, CancellationToken cancellationToken)
+    {
+        var instance = WorkflowInterpreter.NewInstance(definition, instanceId, input, correlationId, clock.GetUtcNow(), trigger: trigger);
         if (await ExecuteTurnAsync(instance, definition, [], lease: null, cancellationToken))
         {
             dispatcher.Enqueue(instance.Id);
@@ -87,9 +114,10 @@ public sealed class WorkflowRunner(
                 continue;
             }
 
+            var extras = await ScopeExtrasAsync(instance, definition, cancellationToken);
             foreach (var pending in group)
             {
-                actions.Start(ActionRequestFor(instance, definition, pending.Bookmark));
+                actions.Start(ActionRequestFor(instance, definition, pending.Bookmark, extras));
                 restarted++;
             }
         }
@@ -172,8 +200,8 @@ public sealed class WorkflowRunner(
         InstanceLease? lease, CancellationToken cancellationToken)
     {
         var firstNewSeq = instance.NextJournalSeq;
-        var result = await interpreter.RunTurnAsync(instance, definition, inbox,
-            ExpressionScope.Promoted(instance.Input, options.PromotedInputs), cancellationToken);
+        var extras = await ScopeExtrasAsync(instance, definition, cancellationToken);
+        var result = await interpreter.RunTurnAsync(instance, definition, inbox, extras, cancellationToken);
         var commit = new TurnCommit(instance, lease) { FirstNewJournalSeq = firstNewSeq };
         commit.ConsumedInbox.AddRange(inbox.Select(m => m.Id));
         foreach (var (seq, entry) in result.Journal)
@@ -198,7 +226,7 @@ public sealed class WorkflowRunner(
 
         foreach (var action in created.Where(b => b.Kind == BookmarkKind.Action))
         {
-            actions.Start(ActionRequestFor(instance, definition, action));
+            actions.Start(ActionRequestFor(instance, definition, action, extras));
         }
 
         foreach (var child in commit.NewInstances)
@@ -224,10 +252,34 @@ public sealed class WorkflowRunner(
     }
 
     /// <summary>The request that runs (or, after a crash, re-runs with the same attempt) the action an Action bookmark waits for.</summary>
-    private ActionRequest ActionRequestFor(WorkflowInstance instance, WorkflowDefinition definition, Bookmark bookmark) => new(
+    private ActionRequest ActionRequestFor(WorkflowInstance instance, WorkflowDefinition definition, Bookmark bookmark,
+        IReadOnlyDictionary<string, object?>? extras) => new(
         RunIdentity.Of(instance), bookmark.Id, definition.Root.Activities.First(a => a.Id == bookmark.ActivityId), bookmark.Attempt,
         bookmark.Data?.DeepClone().AsObject() ?? [],
-        interpreter.ScopeOf(instance, ExpressionScope.Promoted(instance.Input, options.PromotedInputs)).Snapshot());
+        interpreter.ScopeOf(instance, extras).Snapshot());
+
+    /// <summary>What this turn's expressions see besides the run's own state: promoted input properties, then what the
+    /// host's extensions add (which win: the live incident over the one in the triggering event).</summary>
+    private async Task<IReadOnlyDictionary<string, object?>?> ScopeExtrasAsync(WorkflowInstance instance, WorkflowDefinition definition,
+        CancellationToken cancellationToken)
+    {
+        var extras = ExpressionScope.Promoted(instance.Input, options.PromotedInputs);
+        foreach (var extension in scopeExtensions)
+        {
+            if (await extension.ExtrasAsync(instance, definition, cancellationToken) is { Count: > 0 } added)
+            {
+                var merged = new Dictionary<string, object?>(extras ?? new Dictionary<string, object?>(), StringComparer.Ordinal);
+                foreach (var (name, value) in added)
+                {
+                    merged[name] = value;
+                }
+
+                extras = merged;
+            }
+        }
+
+        return extras;
+    }
 
     private async Task UnscheduleAsync(IEnumerable<Bookmark> bookmarks, CancellationToken cancellationToken)
     {
@@ -258,7 +310,7 @@ public sealed class WorkflowRunner(
             }
 
             var child = WorkflowInterpreter.NewInstance(published.Definition, NewId(), input,
-                parent.CorrelationId, clock.GetUtcNow(), parent.Id, wait ? bookmark.Id : null);
+                parent.CorrelationId, clock.GetUtcNow(), parent.Id, wait ? bookmark.Id : null, RunWorkflowActivity.TypeName);
             commit.NewInstances.Add(child);
             if (!wait)
             {

@@ -6,4 +6,10 @@ public sealed record EventResult(IReadOnlyList<string> Resumed, IReadOnlyList<st
 {
     /// <summary>A repeated delivery id: nothing happened.</summary>
     public static EventResult DuplicateDelivery { get; } = new([], [], Duplicate: true, Kept: false, []);
+
+    /// <summary>The runs in <see cref="Started"/> with their definitions, in the same order.</summary>
+    public IReadOnlyList<StartedRun> StartedRuns { get; init; } = [];
 }
+
+/// <summary>A run an event started: which definition version, for which event.</summary>
+public sealed record StartedRun(string InstanceId, string DefinitionId, int Version, string Trigger);

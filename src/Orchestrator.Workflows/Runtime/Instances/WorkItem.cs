@@ -11,4 +11,6 @@ namespace Orchestrator.Workflows.Runtime.Instances;
 /// <param name="ResumeBookmarkId">Set when this resumes a bookmark.</param>
 /// <param name="ResumePayload">What the bookmark was resumed with.</param>
 /// <param name="JournalSeq">The journal entry the resumption completes.</param>
-public sealed record WorkItem(string ActivityId, int Attempt, int Try = 1, string? ResumeBookmarkId = null, JsonNode? ResumePayload = null, long? JournalSeq = null);
+/// <param name="ResumeDueAt">The due time of the resumed bookmark, so an activity that waits again keeps its deadline.</param>
+public sealed record WorkItem(string ActivityId, int Attempt, int Try = 1, string? ResumeBookmarkId = null, JsonNode? ResumePayload = null, long? JournalSeq = null,
+    DateTimeOffset? ResumeDueAt = null);

@@ -21,6 +21,10 @@ public sealed class WorkflowInstance
 
     public string? ParentBookmarkId { get; init; }
 
+    /// <summary>What started the run: the event name of a trigger (e.g. <c>incident.created</c>), <c>cron</c>,
+    /// <c>RunWorkflow</c> for a child, or null when a person or the API started it.</summary>
+    public string? Trigger { get; init; }
+
     public WorkflowStatus Status { get; set; } = WorkflowStatus.Running;
 
     public JsonObject Input { get; init; } = [];

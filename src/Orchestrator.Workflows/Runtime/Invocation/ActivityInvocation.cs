@@ -33,6 +33,9 @@ public sealed record ActivityInvocation
 
     public JsonNode? ResumePayload { get; init; }
 
+    /// <summary>When resuming: the due time of the wait that was resumed.</summary>
+    public DateTimeOffset? ResumedDueAt { get; init; }
+
     /// <summary>Where the activity logs; null gives it the host's logger for its type.</summary>
     public ILogger? Logger { get; init; }
 }

@@ -56,6 +56,7 @@ public sealed class ActivityInvoker(TimeProvider clock, ILoggerFactory loggers)
                 DefinitionVersion = invocation.Run.DefinitionVersion,
                 CorrelationId = invocation.Run.CorrelationId,
                 Attempt = invocation.Attempt,
+                ResumedDueAt = invocation.ResumedDueAt,
                 Now = clock.GetUtcNow(),
                 Logger = invocation.Logger ?? loggers.CreateLogger($"Orchestrator.Actions.{node.Type}"),
                 Evaluate = expression => invocation.Scope.Evaluate(expression, limit.Token),

@@ -21,7 +21,8 @@ public static class ActionOutcome
             result.Error is null ? result.Outcomes : null,
             result.Outputs.Count == 0 ? null : ScriptValues.ToJson(result.Outputs) as JsonObject,
             result.Error,
-            result.IsPermanent), Json)!;
+            result.IsPermanent,
+            result.ErrorIfUnconnected), Json)!;
 
     public static ActivityResult FromPayload(JsonNode? payload, int? timeoutSeconds)
     {
@@ -38,8 +39,10 @@ public static class ActionOutcome
         }
 
         var outcome = read?.Outcomes is { Count: > 0 } outcomes ? outcomes[0] : Descriptors.Ports.Done;
-        return ActivityResult.Outcome(outcome, outputs);
+        return read?.ErrorIfUnconnected is { } refusal
+            ? ActivityResult.Refusal(outcome, refusal, outputs)
+            : ActivityResult.Outcome(outcome, outputs);
     }
 
-    private sealed record Payload(IReadOnlyList<string>? Outcomes, JsonObject? Outputs, string? Error, bool Permanent);
+    private sealed record Payload(IReadOnlyList<string>? Outcomes, JsonObject? Outputs, string? Error, bool Permanent, string? ErrorIfUnconnected = null);
 }

@@ -13,6 +13,9 @@ public interface IWorkflowRunStore
     /// <summary>The run's flow state, bookmarks and unread inbox, as the next turn needs them.</summary>
     Task<LoadedInstance?> LoadAsync(string instanceId, CancellationToken cancellationToken);
 
+    /// <summary>Whether a run with this id exists (in any status).</summary>
+    Task<bool> ExistsAsync(string instanceId, CancellationToken cancellationToken);
+
     /// <summary>Commits a turn atomically — for a new run, inserts it with its first turn; throws
     /// <see cref="StaleLeaseException"/> when the lease was lost.</summary>
     Task CommitAsync(TurnCommit commit, CancellationToken cancellationToken);

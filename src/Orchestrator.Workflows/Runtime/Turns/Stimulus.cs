@@ -12,4 +12,8 @@ namespace Orchestrator.Workflows.Runtime.Turns;
 /// <param name="DeliveryId">Makes a second delivery of the same event a no-op.</param>
 /// <param name="KeepUnmatched">Keep the event for a while when nothing waits for it yet, so a wait created soon after
 /// still gets it. High-volume events that only start workflows (alert.received) turn this off.</param>
-public sealed record Stimulus(string Name, string? CorrelationId, JsonNode? Payload, string? DeliveryId = null, bool KeepUnmatched = true);
+/// <param name="OccurredAt">When the event happened, for an event taken from an outbox. With a
+/// <paramref name="DeliveryId"/> it makes the runs it starts exactly-once: each run's id is derived from the delivery
+/// id, the definition and this time, so a second delivery (after a crash between the two) starts only what is missing.</param>
+public sealed record Stimulus(string Name, string? CorrelationId, JsonNode? Payload, string? DeliveryId = null, bool KeepUnmatched = true,
+    DateTimeOffset? OccurredAt = null);

@@ -40,7 +40,7 @@ public sealed class WorkflowInterpreter(IActivityRegistry registry, ActivityInvo
 
     /// <summary>A new instance positioned at the Start activity, with variables at their defaults.</summary>
     public static WorkflowInstance NewInstance(WorkflowDefinition definition, string instanceId, System.Text.Json.Nodes.JsonObject? input, string? correlationId,
-        DateTimeOffset now, string? parentInstanceId = null, string? parentBookmarkId = null)
+        DateTimeOffset now, string? parentInstanceId = null, string? parentBookmarkId = null, string? trigger = null)
     {
         var start = definition.Root.Activities.First(a => a.Type == Activities.ControlFlow.StartActivity.TypeName);
         var instance = new WorkflowInstance
@@ -51,6 +51,7 @@ public sealed class WorkflowInterpreter(IActivityRegistry registry, ActivityInvo
             CorrelationId = correlationId,
             ParentInstanceId = parentInstanceId,
             ParentBookmarkId = parentBookmarkId,
+            Trigger = trigger,
             Input = input ?? [],
             CreatedAt = now,
             UpdatedAt = now,

@@ -98,7 +98,7 @@ internal sealed partial class WorkflowTurn(
         }
 
         // The try travels with the wait, so a failure on resumption counts against the retry policy where it left off.
-        instance.Queue.Add(new WorkItem(bookmark.ActivityId, bookmark.Attempt, bookmark.Try, bookmark.Id, payload, bookmark.JournalSeq));
+        instance.Queue.Add(new WorkItem(bookmark.ActivityId, bookmark.Attempt, bookmark.Try, bookmark.Id, payload, bookmark.JournalSeq, bookmark.DueAt));
         if (instance.Status == WorkflowStatus.Suspended)
         {
             instance.Status = WorkflowStatus.Running;
@@ -147,7 +147,7 @@ internal sealed partial class WorkflowTurn(
             case var _ when activity.Descriptor.HasSideEffects:
                 result = PrepareAction(activity, node, cancellationToken);
                 break;
-            case var _ when resuming && ResumeSignal.IsTimedOut(item.ResumePayload) && activity is not ApprovalActivity:
+            case var _ when resuming && ResumeSignal.IsTimedOut(item.ResumePayload) && !activity.Descriptor.Outcomes.Contains(Ports.TimedOut):
                 result = ActivityResult.Fault($"Timed out after {node.TimeoutSeconds} s without being resumed.");
                 break;
             default:
@@ -162,6 +162,10 @@ internal sealed partial class WorkflowTurn(
         else if (result.Error is not null)
         {
             Failed(item, node, result, entry);
+        }
+        else if (result.ErrorIfUnconnected is { } refusal && !_graph.Outbound(node!.Id).Any(c => result.Outcomes.Contains(FlowchartGraph.PortOf(c))))
+        {
+            Failed(item, node, ActivityResult.Fault(refusal, result.Outputs, permanent: true), entry);
         }
         else
         {
@@ -180,6 +184,7 @@ internal sealed partial class WorkflowTurn(
             Attempt = item.Attempt,
             Resuming = item.ResumeBookmarkId is not null,
             ResumePayload = item.ResumePayload,
+            ResumedDueAt = item.ResumeDueAt,
             Logger = logger,
         }, cancellationToken);
 

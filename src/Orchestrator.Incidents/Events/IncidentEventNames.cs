@@ -1,0 +1,14 @@
+namespace Orchestrator.Incidents.Events;
+
+/// <summary>The incident events workflows react to (CONTRACT.md "Incident events"); the names are public.</summary>
+public static class IncidentEventNames
+{
+    public const string Created = "incident.created";
+    public const string Transitioned = "incident.transitioned";
+    public const string PriorityChanged = "incident.priorityChanged";
+    public const string Assigned = "incident.assigned";
+    public const string MajorDeclared = "incident.majorDeclared";
+
+    /// <summary>Every incident event a trigger can name, in lifecycle order.</summary>
+    public static IReadOnlyList<string> All { get; } = [Created, Transitioned, PriorityChanged, Assigned, MajorDeclared];
+}
