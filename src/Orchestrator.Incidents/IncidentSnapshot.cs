@@ -10,6 +10,11 @@ namespace Orchestrator.Incidents;
 /// </summary>
 public static class IncidentSnapshot
 {
+    /// <summary>What the snapshot of a just-recorded incident looks like: the names the designer offers after
+    /// <c>incident.</c> before any run exists.</summary>
+    public static JsonObject Example { get; } = Of(Incident.Create("INC0000000", new NewIncident("Example", 2, 2), PriorityMatrix.Default,
+        new Change("example", DateTimeOffset.UnixEpoch)));
+
     /// <param name="i">The incident.</param>
     /// <param name="isNew">For alert events: whether this alert opened the incident (adds <c>isNew</c>).</param>
     public static JsonObject Of(Incident i, bool? isNew = null)

@@ -91,6 +91,21 @@ public sealed class Chromium : IAsyncDisposable
         await Assertions.Expect(page.Locator("[data-interactive='true']")).ToHaveCountAsync(1, new() { Timeout = 20_000 });
     }
 
+    /// <summary>Waits (up to 5 s) for the page to be at most <paramref name="width"/> pixels wide after a viewport change:
+    /// the layout settles a moment later (click ripples fade, breakpoints apply). Returns either way; the caller asserts
+    /// the width, so a page that never fits still fails, naming what sticks out.</summary>
+    public static async Task SettledWidthAsync(IPage page, int width)
+    {
+        try
+        {
+            await page.WaitForFunctionAsync($"document.documentElement.scrollWidth <= {width}", null, new() { Timeout = 5_000 });
+        }
+        catch (TimeoutException)
+        {
+            // The assertion that follows reports it.
+        }
+    }
+
     /// <summary>Console errors and uncaught exceptions of the pages this browser opened.</summary>
     public List<string> Errors { get; } = [];
 

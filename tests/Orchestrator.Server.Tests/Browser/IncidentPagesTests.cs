@@ -93,6 +93,7 @@ public sealed class IncidentPagesTests(SqliteServerFixture fixture) : IClassFixt
 
             await page.SetViewportSizeAsync(375, 800);
             await Assertions.Expect(page.GetByTestId("timeline")).ToBeVisibleAsync();
+            await Chromium.SettledWidthAsync(page, 375); // the layout reflows a moment after the resize (ripples fade, breakpoints apply)
             var wide = await page.EvaluateAsync<string[]>("[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > 376).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).slice(0, 12)");
             (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).Should().BeLessThanOrEqualTo(375, "the incident page fits a phone: " + string.Join(" | ", wide));
             await Chromium.CaptureAsync(page, "incident-phone");

@@ -55,6 +55,7 @@ public sealed class RunPagesTests(SqliteServerFixture fixture) : IClassFixture<S
             // The responder paged at night opens the run on a phone.
             await page.SetViewportSizeAsync(375, 800);
             await Assertions.Expect(page.GetByTestId("flow-canvas")).ToBeVisibleAsync();
+            await Chromium.SettledWidthAsync(page, 375); // the layout reflows a moment after the resize (ripples fade, breakpoints apply)
             var wide = await page.EvaluateAsync<string[]>("[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > 376).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).slice(0, 12)");
             (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).Should().BeLessThanOrEqualTo(375, "the run page fits a phone: " + string.Join(" | ", wide));
             await Chromium.CaptureAsync(page, "run-phone");

@@ -111,8 +111,8 @@ public sealed record ExpressionCompletions(IReadOnlyList<CompletionItem> Roots, 
         };
         foreach (var name in promoted)
         {
-            roots.Add(new CompletionItem(name, $"input.{name}, when the run has one"));
-            members[name] = Fields(sample.Input[name] as JsonObject);
+            roots.Add(new CompletionItem(name, name == "incident" ? "the run's incident, live" : $"input.{name}, when the run has one"));
+            members[name] = FieldsOf(name, sample);
         }
 
         return new ExpressionCompletions(roots, members);
@@ -134,11 +134,17 @@ public sealed record ExpressionCompletions(IReadOnlyList<CompletionItem> Roots, 
         foreach (var name in promoted)
         {
             roots.Add(new CompletionItem(name, $"input.{name}, when the payload has one"));
-            members[name] = Fields(sample.Input[name] as JsonObject);
+            members[name] = FieldsOf(name, sample);
         }
 
         return new ExpressionCompletions(roots, members);
     }
+
+    /// <summary>The fields of a promoted name in the sample; for <c>incident</c> without a sample, those every incident has.</summary>
+    private static List<CompletionItem> FieldsOf(string name, WorkflowInstance sample) =>
+        sample.Input[name] is JsonObject value ? Fields(value)
+        : name == "incident" ? Fields(Orchestrator.Incidents.IncidentSnapshot.Example)
+        : [];
 
     private static List<CompletionItem> Fields(JsonObject? value) =>
         value?.Select(p => new CompletionItem(p.Key, p.Value?.GetValueKind().ToString())).ToList() ?? [];
