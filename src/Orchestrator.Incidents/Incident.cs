@@ -257,12 +257,17 @@ public sealed partial class Incident
         Version++;
     }
 
-    /// <summary>Notes a workflow run that an event about this incident started. The incident itself does not change
-    /// (no new version), so the note never conflicts with what the run does to it.</summary>
+    /// <summary>Notes a workflow run that an event about this incident started.</summary>
     public void NoteRunStarted(RunStarted run, DateTimeOffset at) =>
-        Record(new Change(WorkflowActor.Of(run.DefinitionId, run.InstanceId), at), TimelineEntryKind.Workflow,
+        NoteWorkflow(new Change(WorkflowActor.Of(run.DefinitionId, run.InstanceId), at),
             $"Workflow {run.DefinitionId} (version {run.Version}) started by {run.Trigger}",
             ("instanceId", run.InstanceId), ("definitionId", run.DefinitionId), ("version", Text(run.Version)), ("trigger", run.Trigger));
+
+    /// <summary>Notes what a workflow did or could not do (a skipped notification, a template that failed). The
+    /// incident itself does not change (no new version), so a note never conflicts with what a run does to it, and
+    /// it is written even on a closed incident: the record of what happened must be complete.</summary>
+    public void NoteWorkflow(Change change, string summary, params (string Key, string? Value)[] data) =>
+        Record(change, TimelineEntryKind.Workflow, FieldRules.Required(summary, "summary"), data);
 
     /// <summary>Called by the store once the new entries are saved.</summary>
     internal void ClearNewTimelineEntries() => _newTimelineEntries.Clear();

@@ -79,6 +79,15 @@ public sealed class IncidentService(IIncidentStore store, IncidentRules rules, T
         await store.CommitAsync(cancellationToken);
     }
 
+    /// <summary>Notes on the incident's timeline what a workflow step did without changing the incident (see
+    /// <see cref="Incident.NoteWorkflow"/>).</summary>
+    public async Task NoteWorkflowAsync(Guid id, string actor, string summary, IReadOnlyDictionary<string, string?> data, CancellationToken cancellationToken)
+    {
+        var incident = await GetAsync(id, cancellationToken);
+        incident.NoteWorkflow(Now(actor), summary, data.Select(d => (d.Key, d.Value)).ToArray());
+        await store.CommitAsync(cancellationToken);
+    }
+
     private async Task<Incident> ChangeAsync(Guid id, int? version, Action<Incident, Change> apply, string actor, CancellationToken cancellationToken)
     {
         var incident = await GetAsync(id, cancellationToken);

@@ -19,6 +19,7 @@ public static class IncidentActivityServices
         services.AddSingleton<IActivity, DeclareMajorIncidentActivity>();
         services.AddSingleton<IActivity, LinkProblemActivity>();
         services.AddSingleton<IActivity, WaitForIncidentStateActivity>();
+        services.AddSingleton<IActivity, RenderTemplateActivity>();
         services.AddScoped<IRunScopeExtension, LiveIncidentScope>();
         return services;
     }

@@ -41,6 +41,8 @@ public abstract class OrchestratorDbContext(DbContextOptions options) : DbContex
 
     public DbSet<Orchestrator.Incidents.Events.IncidentEvent> IncidentEventOutbox => Set<Orchestrator.Incidents.Events.IncidentEvent>();
 
+    public DbSet<Templates.TemplateRecord> Templates => Set<Templates.TemplateRecord>();
+
     public DbSet<Secrets.SecretRecord> Secrets => Set<Secrets.SecretRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>

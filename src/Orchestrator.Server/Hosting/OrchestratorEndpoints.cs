@@ -1,3 +1,4 @@
+using Orchestrator.Server.Api.Templates;
 using Scalar.AspNetCore;
 using Orchestrator.Server.Api;
 using Orchestrator.Server.Api.Incidents;
@@ -38,6 +39,7 @@ public static class OrchestratorEndpoints
         app.MapWorkflowInstancesApi();
         app.MapEventsApi();
         app.MapPluginsApi();
+        app.MapTemplatesApi();
         app.MapSecretsApi();
         app.MapIntegrationsApi();
         app.MapAlertsApi();

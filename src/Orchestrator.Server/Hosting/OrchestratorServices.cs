@@ -7,6 +7,7 @@ using Orchestrator.Incidents;
 using Orchestrator.Infrastructure.Actions;
 using Orchestrator.Infrastructure.Events;
 using Orchestrator.Infrastructure.IncidentActivities;
+using Orchestrator.Infrastructure.Templates;
 using Orchestrator.Infrastructure.Persistence;
 using Orchestrator.Infrastructure.Plugins;
 using Orchestrator.Infrastructure.Scheduling;
@@ -94,6 +95,7 @@ public static class OrchestratorServices
         builder.Services.AddScoped<SecretStore>();
         builder.Services.AddScoped<ActionTrial>();
         builder.Services.AddIncidentActivities();
+        builder.Services.AddTemplates(Path.Combine(options.ResolveWorkflowsDirectory(), "templates"));
         // Activities the host provides (registered as IActivity) join the built-in ones; plugins add actions to both.
         builder.Services.AddSingleton(services => new PluginCatalog(
             [.. ActivityRegistry.BuiltIn(), .. services.GetServices<IActivity>()],

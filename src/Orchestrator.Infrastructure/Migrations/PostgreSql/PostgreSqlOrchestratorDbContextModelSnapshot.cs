@@ -809,6 +809,29 @@ namespace Orchestrator.Infrastructure.Migrations.PostgreSql
                     b.ToTable("Secrets", (string)null);
                 });
 
+            modelBuilder.Entity("Orchestrator.Infrastructure.Templates.TemplateRecord", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Templates", (string)null);
+                });
+
             modelBuilder.Entity("Orchestrator.Incidents.Incident", b =>
                 {
                     b.HasOne("Orchestrator.Incidents.Problems.Problem", null)

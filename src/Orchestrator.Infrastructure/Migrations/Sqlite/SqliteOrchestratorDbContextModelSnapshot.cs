@@ -798,6 +798,29 @@ namespace Orchestrator.Infrastructure.Migrations.Sqlite
                     b.ToTable("Secrets", (string)null);
                 });
 
+            modelBuilder.Entity("Orchestrator.Infrastructure.Templates.TemplateRecord", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Templates", (string)null);
+                });
+
             modelBuilder.Entity("Orchestrator.Incidents.Incident", b =>
                 {
                     b.HasOne("Orchestrator.Incidents.Problems.Problem", null)

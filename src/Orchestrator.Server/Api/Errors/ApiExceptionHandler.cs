@@ -1,3 +1,4 @@
+using Orchestrator.Templating.Templates;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -82,6 +83,18 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails)
                 Detail = conflict.Message,
             },
             WorkflowInputException input => FieldProblem(input.Field, input.Message),
+            TemplateNotFoundException missingTemplate => NotFound(missingTemplate.Message),
+            InvalidTemplateException template => new ProblemDetails
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "Invalid template",
+                Detail = template.Message,
+                Extensions =
+                {
+                    ["field"] = template.Field,
+                    ["errors"] = template.Errors.Select(e => new { line = e.Line, column = e.Column, message = e.Message }).ToList(),
+                },
+            },
             WorkflowInstanceNotFoundException missingRun => NotFound(missingRun.Message),
             WorkflowInstanceStateException state => new ProblemDetails
             {
