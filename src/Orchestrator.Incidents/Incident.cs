@@ -269,6 +269,14 @@ public sealed partial class Incident
     public void NoteWorkflow(Change change, string summary, params (string Key, string? Value)[] data) =>
         Record(change, TimelineEntryKind.Workflow, FieldRules.Required(summary, "summary"), data);
 
+    /// <summary>Notes an SLA milestone (a 50 % or 75 % warning, or the breach) as the SLA clock, without a new version.</summary>
+    public void NoteSla(Sla.SlaClockKind clock, int percent, double targetMinutes, DateTimeOffset dueAt, DateTimeOffset at) =>
+        Record(new Change("sla", at), percent >= 100 ? TimelineEntryKind.SlaBreached : TimelineEntryKind.SlaWarning,
+            percent >= 100
+                ? $"{clock} SLA breached: the {Sla.SlaText.Minutes(targetMinutes)} target passed at {dueAt:yyyy-MM-dd HH:mm} UTC"
+                : $"{clock} SLA at {percent} % of its {Sla.SlaText.Minutes(targetMinutes)} target",
+            ("clock", clock.ToString()), ("percent", Text(percent)), ("targetMinutes", targetMinutes.ToString(CultureInfo.InvariantCulture)), ("dueAt", dueAt.ToString("O")));
+
     /// <summary>Called by the store once the new entries are saved.</summary>
     internal void ClearNewTimelineEntries() => _newTimelineEntries.Clear();
 

@@ -8,7 +8,9 @@ public static class IncidentEventNames
     public const string PriorityChanged = "incident.priorityChanged";
     public const string Assigned = "incident.assigned";
     public const string MajorDeclared = "incident.majorDeclared";
+    public const string SlaWarning = "incident.slaWarning";
+    public const string SlaBreached = "incident.slaBreached";
 
     /// <summary>Every incident event a trigger can name, in lifecycle order.</summary>
-    public static IReadOnlyList<string> All { get; } = [Created, Transitioned, PriorityChanged, Assigned, MajorDeclared];
+    public static IReadOnlyList<string> All { get; } = [Created, Transitioned, PriorityChanged, Assigned, MajorDeclared, SlaWarning, SlaBreached];
 }

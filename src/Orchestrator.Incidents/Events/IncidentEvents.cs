@@ -40,6 +40,8 @@ public static class IncidentEvents
                 (IncidentEventNames.PriorityChanged, new JsonObject { ["from"] = Number(data.GetValueOrDefault("from")), ["to"] = Number(data.GetValueOrDefault("to")) }),
             TimelineEntryKind.AssignmentChanged =>
                 (IncidentEventNames.Assigned, new JsonObject { ["group"] = data.GetValueOrDefault("toGroup"), ["assignee"] = data.GetValueOrDefault("toAssignee") }),
+            TimelineEntryKind.SlaWarning => (IncidentEventNames.SlaWarning, new JsonObject { ["clock"] = data.GetValueOrDefault("clock"), ["percent"] = Number(data.GetValueOrDefault("percent")) }),
+            TimelineEntryKind.SlaBreached => (IncidentEventNames.SlaBreached, new JsonObject { ["clock"] = data.GetValueOrDefault("clock") }),
             TimelineEntryKind.MajorIncident when data.GetValueOrDefault("to") == nameof(MajorIncidentStatus.Accepted) =>
                 (IncidentEventNames.MajorDeclared, new JsonObject { ["reason"] = data.GetValueOrDefault("reason") }),
             _ => null,

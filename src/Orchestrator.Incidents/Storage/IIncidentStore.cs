@@ -36,5 +36,10 @@ public interface IIncidentStore
 
     void Add(Problem problem);
 
-    Task CommitAsync(CancellationToken cancellationToken);
+    /// <summary>The incident's SLA clocks, tracked for change.</summary>
+    Task<IReadOnlyList<Sla.SlaClock>> FindSlaClocksAsync(Guid incidentId, CancellationToken cancellationToken);
+
+    /// <summary>Saves every tracked change (and moves the SLA clocks of the incidents with new timeline entries),
+    /// then schedules the next milestone of each clock that moved or is in <paramref name="scheduleAlso"/>.</summary>
+    Task CommitAsync(CancellationToken cancellationToken, IReadOnlyList<Sla.SlaClock>? scheduleAlso = null);
 }

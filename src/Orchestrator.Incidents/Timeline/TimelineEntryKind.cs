@@ -19,6 +19,12 @@ public enum TimelineEntryKind
     /// <summary>A change (deploy, config change) reported for the incident's service.</summary>
     ChangeEvent,
 
+    /// <summary>An SLA clock reached 50 % or 75 % of its target.</summary>
+    SlaWarning,
+
+    /// <summary>An SLA clock reached its target.</summary>
+    SlaBreached,
+
     /// <summary>A workflow run started for the incident, or a step of one recorded something (e.g. a skipped notification).</summary>
     Workflow,
 }

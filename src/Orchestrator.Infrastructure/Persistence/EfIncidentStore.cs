@@ -4,13 +4,15 @@ using Orchestrator.Incidents.Errors;
 using Orchestrator.Incidents.Events;
 using Orchestrator.Infrastructure.Events;
 using Orchestrator.Incidents.Problems;
+using Orchestrator.Incidents.Sla;
 using Orchestrator.Incidents.Storage;
 using Orchestrator.Incidents.Timeline;
 
 namespace Orchestrator.Infrastructure.Persistence;
 
 /// <summary>EF Core implementation of <see cref="IIncidentStore"/>; one instance per request (scoped).</summary>
-internal sealed class EfIncidentStore(OrchestratorDbContext db, OutboxSignal outbox, TimeProvider clock) : IIncidentStore
+internal sealed class EfIncidentStore(OrchestratorDbContext db, OutboxSignal outbox, ISlaSettingsStore slaSettings, SlaRulesCache slaRules, ISlaScheduler slaScheduler,
+    TimeProvider clock) : IIncidentStore
 {
     public Task<Incident?> FindIncidentAsync(Guid id, CancellationToken cancellationToken) =>
         db.Incidents.FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
@@ -104,16 +106,30 @@ internal sealed class EfIncidentStore(OrchestratorDbContext db, OutboxSignal out
 
     public void Add(Problem problem) => db.Problems.Add(problem);
 
-    public async Task CommitAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<SlaClock>> FindSlaClocksAsync(Guid incidentId, CancellationToken cancellationToken) =>
+        await db.SlaClocks.Where(c => c.IncidentId == incidentId).ToListAsync(cancellationToken);
+
+    public async Task CommitAsync(CancellationToken cancellationToken, IReadOnlyList<SlaClock>? scheduleAlso = null)
     {
         var incidents = db.ChangeTracker.Entries<Incident>().Select(e => e.Entity).ToList();
         var raised = 0;
-        foreach (var incident in incidents)
+        var moved = new List<SlaClock>(scheduleAlso ?? []);
+        SlaRules? rules = null;
+        foreach (var incident in incidents.Where(i => i.NewTimelineEntries.Count > 0))
         {
             db.TimelineEntries.AddRange(incident.NewTimelineEntries);
             var events = IncidentEvents.Of(incident, incident.NewTimelineEntries, clock.GetUtcNow());
             db.IncidentEventOutbox.AddRange(events);
             raised += events.Count;
+            if (incident.NewTimelineEntries.Any(SlaTracker.Moves))
+            {
+                rules ??= (await slaRules.GetAsync(slaSettings, cancellationToken)).Rules;
+                var clocks = db.Entry(incident).State == EntityState.Added ? [] : (await FindSlaClocksAsync(incident.Id, cancellationToken)).ToList();
+                var known = clocks.ToHashSet();
+                var changed = SlaTracker.Apply(incident, incident.NewTimelineEntries, clocks, rules);
+                db.SlaClocks.AddRange(changed.Where(c => !known.Contains(c)));
+                moved.AddRange(changed);
+            }
         }
 
         try
@@ -129,6 +145,13 @@ internal sealed class EfIncidentStore(OrchestratorDbContext db, OutboxSignal out
         if (raised > 0)
         {
             outbox.Notify();
+        }
+
+        if (moved.Count > 0)
+        {
+            // After the commit: a timer for a clock that was not saved would fire for nothing. A crash right here
+            // loses no milestone: the start-up sweep schedules every running clock again.
+            await slaScheduler.ScheduleAsync(moved.Distinct().ToList(), rules ?? (await slaRules.GetAsync(slaSettings, cancellationToken)).Rules, cancellationToken);
         }
     }
 

@@ -43,6 +43,10 @@ public abstract class OrchestratorDbContext(DbContextOptions options) : DbContex
 
     public DbSet<Templates.TemplateRecord> Templates => Set<Templates.TemplateRecord>();
 
+    public DbSet<Orchestrator.Incidents.Sla.SlaClock> SlaClocks => Set<Orchestrator.Incidents.Sla.SlaClock>();
+
+    public DbSet<Sla.SettingRecord> Settings => Set<Sla.SettingRecord>();
+
     public DbSet<Secrets.SecretRecord> Secrets => Set<Secrets.SecretRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>

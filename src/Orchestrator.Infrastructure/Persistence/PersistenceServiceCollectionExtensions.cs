@@ -31,6 +31,9 @@ public static class PersistenceServiceCollectionExtensions
         }
 
         services.AddScoped<IIncidentStore, EfIncidentStore>();
+        services.AddScoped<Orchestrator.Incidents.Sla.ISlaSettingsStore, Sla.EfSlaSettingsStore>();
+        services.AddSingleton<Orchestrator.Incidents.Sla.SlaRulesCache>();
+        services.AddScoped<Sla.SlaClockSweep>();
         services.AddScoped<IIntegrationStore, EfIntegrationStore>();
         services.AddScoped<IAlertStore, EfAlertStore>();
         services.AddSingleton<IntakeLocks>();

@@ -52,6 +52,7 @@ public static class SchedulingServiceCollectionExtensions
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = false);
         services.AddSingleton<ITimerScheduler, QuartzTimerScheduler>();
+        services.AddSingleton<Orchestrator.Incidents.Sla.ISlaScheduler, QuartzSlaScheduler>();
         services.AddSingleton<DueTimers>();
         services.AddSingleton<ICronSchedules, QuartzCronSchedules>();
         return services;

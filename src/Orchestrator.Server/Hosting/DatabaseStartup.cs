@@ -18,6 +18,7 @@ public static class DatabaseStartup
         app.Services.GetRequiredService<PluginCatalog>().LoadAll(options.ResolvePluginsDirectory());
         await scope.ServiceProvider.GetRequiredService<WorkflowFileLoader>().LoadAsync(options.ResolveWorkflowsDirectory(), cancellationToken);
         await scope.ServiceProvider.GetRequiredService<WorkflowDefinitionService>().SyncAllSchedulesAsync(cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<Orchestrator.Infrastructure.Sla.SlaClockSweep>().RunAsync(cancellationToken);
         if (options.SeedDemoData)
         {
             await scope.ServiceProvider.GetRequiredService<DemoData>().SeedIfEmptyAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using Orchestrator.Server.Api.Settings;
 using Orchestrator.Server.Api.Templates;
 using Scalar.AspNetCore;
 using Orchestrator.Server.Api;
@@ -40,6 +41,7 @@ public static class OrchestratorEndpoints
         app.MapEventsApi();
         app.MapPluginsApi();
         app.MapTemplatesApi();
+        app.MapSlaSettingsApi();
         app.MapSecretsApi();
         app.MapIntegrationsApi();
         app.MapAlertsApi();

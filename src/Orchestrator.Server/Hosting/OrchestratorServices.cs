@@ -74,6 +74,7 @@ public static class OrchestratorServices
         builder.Services.AddSingleton(options.Incidents.ToRules());
         builder.Services.AddOrchestratorPersistence(options.Database, dataDirectory);
         builder.Services.AddScoped<IncidentService>();
+        builder.Services.AddScoped<Orchestrator.Incidents.Sla.SlaService>();
         builder.Services.AddScoped<ProblemService>();
         builder.Services.AddScoped<DemoData>();
         builder.Services.AddScoped<IntegrationService>();

@@ -410,6 +410,45 @@ namespace Orchestrator.Infrastructure.Migrations.PostgreSql
                     b.ToTable("Problems", (string)null);
                 });
 
+            modelBuilder.Entity("Orchestrator.Incidents.Sla.SlaClock", b =>
+                {
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Calendar")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<double>("ElapsedMinutes")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("RaisedPercent")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("RunningSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("StoppedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double>("TargetMinutes")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("IncidentId", "Kind");
+
+                    b.HasIndex("RunningSince");
+
+                    b.ToTable("SlaClocks", (string)null);
+                });
+
             modelBuilder.Entity("Orchestrator.Incidents.Timeline.TimelineEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -807,6 +846,29 @@ namespace Orchestrator.Infrastructure.Migrations.PostgreSql
                     b.HasKey("Name");
 
                     b.ToTable("Secrets", (string)null);
+                });
+
+            modelBuilder.Entity("Orchestrator.Infrastructure.Sla.SettingRecord", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("Settings", (string)null);
                 });
 
             modelBuilder.Entity("Orchestrator.Infrastructure.Templates.TemplateRecord", b =>

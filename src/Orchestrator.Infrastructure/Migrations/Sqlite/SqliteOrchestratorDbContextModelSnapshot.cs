@@ -405,6 +405,45 @@ namespace Orchestrator.Infrastructure.Migrations.Sqlite
                     b.ToTable("Problems", (string)null);
                 });
 
+            modelBuilder.Entity("Orchestrator.Incidents.Sla.SlaClock", b =>
+                {
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Calendar")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("ElapsedMinutes")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("RaisedPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RunningSince")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("StoppedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("TargetMinutes")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("IncidentId", "Kind");
+
+                    b.HasIndex("RunningSince");
+
+                    b.ToTable("SlaClocks", (string)null);
+                });
+
             modelBuilder.Entity("Orchestrator.Incidents.Timeline.TimelineEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -796,6 +835,29 @@ namespace Orchestrator.Infrastructure.Migrations.Sqlite
                     b.HasKey("Name");
 
                     b.ToTable("Secrets", (string)null);
+                });
+
+            modelBuilder.Entity("Orchestrator.Infrastructure.Sla.SettingRecord", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("Settings", (string)null);
                 });
 
             modelBuilder.Entity("Orchestrator.Infrastructure.Templates.TemplateRecord", b =>

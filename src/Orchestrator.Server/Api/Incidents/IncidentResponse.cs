@@ -44,6 +44,10 @@ public sealed record IncidentResponse(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<IncidentRunResponse>? Runs { get; init; }
 
+    /// <summary>The SLA clocks (response, resolution); only on the single-incident routes.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<Orchestrator.Incidents.Sla.SlaClockView>? Sla { get; init; }
+
     public static IncidentResponse From(Incident i) => new(
         i.Id, i.Number, i.Title, i.Description, i.State, i.HoldReason, i.Priority, PriorityLevels.Label(i.Priority),
         i.Impact, i.Urgency, i.Severity, i.Category, i.Subcategory, i.Service, i.AssignmentGroup, i.Assignee, i.Caller,

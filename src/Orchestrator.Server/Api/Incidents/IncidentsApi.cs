@@ -3,6 +3,7 @@ using Orchestrator.Incidents;
 using Orchestrator.Incidents.Errors;
 using Orchestrator.Incidents.Lifecycle;
 using Orchestrator.Incidents.Major;
+using Orchestrator.Incidents.Sla;
 using Orchestrator.Incidents.Storage;
 using Orchestrator.Incidents.Timeline;
 using Orchestrator.Server.Api.Errors;
@@ -51,18 +52,22 @@ public static class IncidentsApi
         return TypedResults.Ok(PagedResponse<IncidentResponse>.From(result, IncidentResponse.From));
     }
 
-    private static async Task<Ok<IncidentResponse>> Get(Guid id, IncidentService incidents, IWorkflowRunQueries runs, HttpContext http, CancellationToken ct) =>
-        await WithRunsAsync(http, await incidents.GetAsync(id, ct), runs, ct);
+    private static async Task<Ok<IncidentResponse>> Get(Guid id, IncidentService incidents, IWorkflowRunQueries runs, SlaService sla, HttpContext http, CancellationToken ct) =>
+        await WithRunsAsync(http, await incidents.GetAsync(id, ct), runs, sla, ct);
 
-    private static async Task<Ok<IncidentResponse>> GetByNumber(string number, IncidentService incidents, IWorkflowRunQueries runs, HttpContext http, CancellationToken ct) =>
-        await WithRunsAsync(http, await incidents.GetByNumberAsync(number, ct), runs, ct);
+    private static async Task<Ok<IncidentResponse>> GetByNumber(string number, IncidentService incidents, IWorkflowRunQueries runs, SlaService sla, HttpContext http, CancellationToken ct) =>
+        await WithRunsAsync(http, await incidents.GetByNumberAsync(number, ct), runs, sla, ct);
 
-    /// <summary>The incident with the workflow runs about it (correlated by its id).</summary>
-    private static async Task<Ok<IncidentResponse>> WithRunsAsync(HttpContext http, Incident incident, IWorkflowRunQueries runs, CancellationToken ct)
+    /// <summary>The incident with the workflow runs about it (correlated by its id) and its SLA clocks.</summary>
+    private static async Task<Ok<IncidentResponse>> WithRunsAsync(HttpContext http, Incident incident, IWorkflowRunQueries runs, SlaService sla, CancellationToken ct)
     {
         var (items, _) = await runs.ListAsync(new InstanceQuery(CorrelationId: incident.Id.ToString(), PageSize: IncidentRunResponse.Limit), ct);
         RequestContext.SetVersion(http, incident.Version);
-        return TypedResults.Ok(IncidentResponse.From(incident) with { Runs = items.Select(IncidentRunResponse.From).ToList() });
+        return TypedResults.Ok(IncidentResponse.From(incident) with
+        {
+            Runs = items.Select(IncidentRunResponse.From).ToList(),
+            Sla = await sla.ClocksOfAsync(incident.Id, ct),
+        });
     }
 
     private static async Task<Ok<IncidentResponse>> Update(Guid id, UpdateIncidentRequest request, IncidentService incidents, HttpContext http, CancellationToken ct)
