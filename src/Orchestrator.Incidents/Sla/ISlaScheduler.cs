@@ -4,5 +4,5 @@ namespace Orchestrator.Incidents.Sla;
 /// stopped clock. The timer calls <see cref="SlaService.RaiseDueAsync"/>.</summary>
 public interface ISlaScheduler
 {
-    Task ScheduleAsync(IReadOnlyList<SlaClock> clocks, SlaRules rules, CancellationToken cancellationToken);
+    Task ScheduleAsync(IReadOnlyList<SlaTimer> timers, CancellationToken cancellationToken);
 }

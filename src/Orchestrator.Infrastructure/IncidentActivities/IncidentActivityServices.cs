@@ -20,6 +20,7 @@ public static class IncidentActivityServices
         services.AddSingleton<IActivity, LinkProblemActivity>();
         services.AddSingleton<IActivity, WaitForIncidentStateActivity>();
         services.AddSingleton<IActivity, RenderTemplateActivity>();
+        services.AddSingleton<IActivity, NotifyActivity>();
         services.AddScoped<IRunScopeExtension, LiveIncidentScope>();
         return services;
     }

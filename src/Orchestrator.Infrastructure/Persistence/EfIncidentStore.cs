@@ -3,6 +3,7 @@ using Orchestrator.Incidents;
 using Orchestrator.Incidents.Errors;
 using Orchestrator.Incidents.Events;
 using Orchestrator.Infrastructure.Events;
+using Orchestrator.Infrastructure.Sla;
 using Orchestrator.Incidents.Problems;
 using Orchestrator.Incidents.Sla;
 using Orchestrator.Incidents.Storage;
@@ -11,7 +12,7 @@ using Orchestrator.Incidents.Timeline;
 namespace Orchestrator.Infrastructure.Persistence;
 
 /// <summary>EF Core implementation of <see cref="IIncidentStore"/>; one instance per request (scoped).</summary>
-internal sealed class EfIncidentStore(OrchestratorDbContext db, OutboxSignal outbox, ISlaSettingsStore slaSettings, SlaRulesCache slaRules, ISlaScheduler slaScheduler,
+internal sealed class EfIncidentStore(OrchestratorDbContext db, OutboxSignal outbox, ISlaSettingsStore slaSettings, SlaRulesCache slaRules, SlaTimerQueue slaTimers,
     TimeProvider clock) : IIncidentStore
 {
     public Task<Incident?> FindIncidentAsync(Guid id, CancellationToken cancellationToken) =>
@@ -149,9 +150,10 @@ internal sealed class EfIncidentStore(OrchestratorDbContext db, OutboxSignal out
 
         if (moved.Count > 0)
         {
-            // After the commit: a timer for a clock that was not saved would fire for nothing. A crash right here
-            // loses no milestone: the start-up sweep schedules every running clock again.
-            await slaScheduler.ScheduleAsync(moved.Distinct().ToList(), rules ?? (await slaRules.GetAsync(slaSettings, cancellationToken)).Rules, cancellationToken);
+            // Scheduled off this request, once the caller's transaction (intake keeps one open) has committed: Quartz
+            // writes to the same database. A crash before loses no milestone: the start-up sweep schedules it.
+            rules ??= (await slaRules.GetAsync(slaSettings, cancellationToken)).Rules;
+            slaTimers.Enqueue(moved.Distinct().Select(c => SlaTimer.Of(c, rules)).ToList());
         }
     }
 

@@ -34,6 +34,8 @@ public static class PersistenceServiceCollectionExtensions
         services.AddScoped<Orchestrator.Incidents.Sla.ISlaSettingsStore, Sla.EfSlaSettingsStore>();
         services.AddSingleton<Orchestrator.Incidents.Sla.SlaRulesCache>();
         services.AddScoped<Sla.SlaClockSweep>();
+        services.AddSingleton<Sla.SlaTimerQueue>();
+        services.AddHostedService(sp => sp.GetRequiredService<Sla.SlaTimerQueue>());
         services.AddScoped<IIntegrationStore, EfIntegrationStore>();
         services.AddScoped<IAlertStore, EfAlertStore>();
         services.AddSingleton<IntakeLocks>();

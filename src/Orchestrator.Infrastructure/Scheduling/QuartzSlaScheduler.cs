@@ -9,13 +9,15 @@ internal sealed class QuartzSlaScheduler(ISchedulerFactory schedulers) : ISlaSch
 {
     public const string Group = "sla";
 
-    public async Task ScheduleAsync(IReadOnlyList<SlaClock> clocks, SlaRules rules, CancellationToken cancellationToken)
+    public static string KeyOf(Guid incidentId, SlaClockKind kind) => $"{incidentId:N}-{kind}";
+
+    public async Task ScheduleAsync(IReadOnlyList<SlaTimer> timers, CancellationToken cancellationToken)
     {
         var scheduler = await schedulers.GetScheduler(cancellationToken);
-        foreach (var clock in clocks)
+        foreach (var clock in timers)
         {
-            var key = $"{clock.IncidentId:N}-{clock.Kind}";
-            if (clock.NextMilestone(SlaTracker.CalendarOf(clock, rules)) is not { } next)
+            var key = KeyOf(clock.IncidentId, clock.Kind);
+            if (clock.At is not { } at)
             {
                 await scheduler.DeleteJob(new JobKey(key, Group), cancellationToken);
                 continue;
@@ -28,7 +30,7 @@ internal sealed class QuartzSlaScheduler(ISchedulerFactory schedulers) : ISlaSch
                 .Build();
             var trigger = TriggerBuilder.Create()
                 .WithIdentity(key, Group)
-                .StartAt(next.At)
+                .StartAt(at)
                 .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
                 .Build();
             await scheduler.ScheduleJob(job, [trigger], new ScheduleJobOptions { Replace = true }, cancellationToken);

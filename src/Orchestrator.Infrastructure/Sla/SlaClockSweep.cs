@@ -15,10 +15,11 @@ public sealed class SlaClockSweep(OrchestratorDbContext db, ISchedulerFactory sc
         var quartz = await schedulers.GetScheduler(cancellationToken);
         var scheduled = (await quartz.GetJobKeys(GroupMatcher<JobKey>.GroupEquals(QuartzSlaScheduler.Group), cancellationToken)).Select(k => k.Name).ToHashSet();
         var running = await db.SlaClocks.AsNoTracking().Where(c => c.RunningSince != null).ToListAsync(cancellationToken);
-        var missing = running.Where(c => !scheduled.Contains($"{c.IncidentId:N}-{c.Kind}")).ToList();
+        var missing = running.Where(c => !scheduled.Contains(QuartzSlaScheduler.KeyOf(c.IncidentId, c.Kind))).ToList();
         if (missing.Count > 0)
         {
-            await scheduler.ScheduleAsync(missing, (await cache.GetAsync(settings, cancellationToken)).Rules, cancellationToken);
+            var rules = (await cache.GetAsync(settings, cancellationToken)).Rules;
+            await scheduler.ScheduleAsync(missing.Select(c => SlaTimer.Of(c, rules)).ToList(), cancellationToken);
         }
 
         return missing.Count;

@@ -127,6 +127,9 @@ public sealed partial class IncidentPage(IServiceScopeFactory scopes, IDialogSer
         TimelineEntryKind.MajorIncident or TimelineEntryKind.RoleChanged => Icons.Material.Filled.Campaign,
         TimelineEntryKind.ProblemLinked => Icons.Material.Filled.Link,
         TimelineEntryKind.ChangeEvent => Icons.Material.Filled.RocketLaunch,
+        TimelineEntryKind.Workflow => Icons.Material.Filled.AccountTree,
+        TimelineEntryKind.SlaWarning => Icons.Material.Filled.Timer,
+        TimelineEntryKind.SlaBreached => Icons.Material.Filled.AlarmOn,
         _ => Icons.Material.Filled.Edit,
     };
 
