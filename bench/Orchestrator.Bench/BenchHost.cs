@@ -33,14 +33,20 @@ internal sealed class BenchHost : IAsyncDisposable
     {
         var data = Path.Combine(Path.GetTempPath(), "orchestrator-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(data);
-        var builder = WebApplication.CreateBuilder([
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            // The server's static web assets manifest is named after it, not after this harness.
+            ApplicationName = typeof(OrchestratorEndpoints).Assembly.GetName().Name,
+            Args =
+            [
             $"--Orchestrator:DataDirectory={data}",
             "--Orchestrator:SeedDemoData=false",
             $"--Orchestrator:WorkflowsDirectory={Path.Combine(data, "none")}",
             "--Logging:LogLevel:Default=Warning",
             "--urls=http://127.0.0.1:0",
             .. (Environment.GetEnvironmentVariable("BENCH_LOG") is { Length: > 0 } category ? [$"--Logging:LogLevel:{category}=Debug"] : Array.Empty<string>()),
-        ]);
+            ],
+        });
         builder.AddOrchestrator();
         services?.Invoke(builder.Services);
         var app = builder.Build();

@@ -42,4 +42,12 @@ internal static class Flowcharts
           { "id": "start", "type": "Start" }, { "id": "probe", "type": "{{ProbeAction.TypeName}}", "inputs": { "key": { "expr": "alert.fingerprint" } } }, { "id": "end", "type": "End" } ],
           "connections": [ { "source": { "activity": "start" }, "target": { "activity": "probe" } }, { "source": { "activity": "probe" }, "target": { "activity": "end" } } ] } }
         """;
+
+    /// <summary>A lifecycle stand-in started by every new incident: Start → WaitForIncidentState [Resolved] (suspended) → End.</summary>
+    public static string Lifecycle(string id) => $$"""
+        { "definitionId": "{{id}}", "name": "Lifecycle", "triggers": [ { "event": "incident.created" } ],
+          "root": { "activities": [
+          { "id": "start", "type": "Start" }, { "id": "wait", "type": "WaitForIncidentState", "inputs": { "states": ["Resolved"] } }, { "id": "end", "type": "End" } ],
+          "connections": [ { "source": { "activity": "start" }, "target": { "activity": "wait" } }, { "source": { "activity": "wait", "port": "Resolved" }, "target": { "activity": "end" } } ] } }
+        """;
 }

@@ -43,6 +43,12 @@ if (scenario is "alert-latency" or "all")
     await AlertToActionLatency.MeasureAsync(Option("--alerts", 500), TimeSpan.FromMilliseconds(Option("--pause-ms", 100)));
 }
 
+if (scenario is "incident-create" or "all")
+{
+    Console.WriteLine("(issue 11 a) POST /api/incidents → lifecycle run waiting and SLA timers scheduled, SQLite");
+    await IncidentCreateLatency.MeasureAsync(Option("--incidents", 1000), Option("--per-second", 50));
+}
+
 if (scenario is "designer")
 {
     Console.WriteLine("(ui a, b) the designer in Chromium: open 200 / 800 activities, drag frame times");

@@ -94,8 +94,27 @@ public abstract class RestartAndSeedTests(string provider)
 
     private static int Sequence(JsonNode record) => int.Parse(record.Str("number")[3..]);
 
-    private static void ShouldBeSame(JsonNode after, JsonNode before) =>
-        JsonNode.DeepEquals(after, before).Should().BeTrue("after the restart it read {0} but before it read {1}", after.ToJsonString(), before.ToJsonString());
+    /// <summary>The same record, except the live SLA figures (elapsed and remaining time move on); the clocks' start,
+    /// target and due time must survive.</summary>
+    private static void ShouldBeSame(JsonNode after, JsonNode before)
+    {
+        var (a, b) = (WithoutLiveFigures(after), WithoutLiveFigures(before));
+        JsonNode.DeepEquals(a, b).Should().BeTrue("after the restart it read {0} but before it read {1}", a.ToJsonString(), b.ToJsonString());
+    }
+
+    private static JsonNode WithoutLiveFigures(JsonNode record)
+    {
+        var copy = record.DeepClone();
+        foreach (var clock in copy["sla"]?.AsArray() ?? [])
+        {
+            foreach (var live in new[] { "elapsedMinutes", "remainingMinutes", "percent" })
+            {
+                clock!.AsObject().Remove(live);
+            }
+        }
+
+        return copy;
+    }
 }
 
 public sealed class RestartAndSeedOnSqlite() : RestartAndSeedTests("Sqlite");
