@@ -60,6 +60,39 @@ public sealed partial class Incident
         Touch(change);
     }
 
+    /// <summary>
+    /// The caller's answer to "is it fixed?" on a Resolved incident: a confirmation closes it, a rejection reopens it
+    /// (InProgress) with the caller's words. Any other state is refused with <see cref="IllegalTransitionException"/>.
+    /// </summary>
+    public void Verify(bool confirmed, string? comment, ResolutionCodes resolutionCodes, Change change)
+    {
+        if (State != IncidentState.Resolved)
+        {
+            throw new IllegalTransitionException(State.ToString(), "verification", [nameof(IncidentState.Resolved)],
+                $"Incident {Number} is {State}; only a Resolved incident can be confirmed or rejected by its caller.");
+        }
+
+        var words = FieldRules.Optional(comment, "comment", FieldRules.LongTextMaxLength);
+        if (!confirmed && words is null)
+        {
+            throw new InvalidFieldException("comment", "comment is required when the caller says it is not fixed: say what still goes wrong.");
+        }
+
+        Record(change, TimelineEntryKind.Verification,
+            confirmed ? (words is null ? "The caller confirmed the fix" : $"The caller confirmed the fix: {words}") : $"The caller says it is not fixed: {words}",
+            ("confirmed", confirmed ? "true" : "false"), ("comment", words));
+        if (confirmed)
+        {
+            MoveTo(IncidentState.Closed, change, "Confirmed by the caller");
+        }
+        else
+        {
+            Reopen($"Not fixed, says the caller: {words}", change);
+        }
+
+        Touch(change);
+    }
+
     private void MoveToAssigned(string? group, string? assignee, string? notes, Change change)
     {
         var newGroup = FieldRules.Optional(group, "group") ?? AssignmentGroup;

@@ -45,6 +45,9 @@ public sealed class IncidentService(IIncidentStore store, IncidentRules rules, T
     public Task<Incident> TransitionAsync(Guid id, int? version, TransitionRequest request, string actor, CancellationToken cancellationToken) =>
         ChangeAsync(id, version, (incident, change) => incident.Transition(request, rules.ResolutionCodes, change), actor, cancellationToken);
 
+    public Task<Incident> VerifyAsync(Guid id, bool confirmed, string? comment, string actor, CancellationToken cancellationToken) =>
+        ChangeAsync(id, null, (incident, change) => incident.Verify(confirmed, comment, rules.ResolutionCodes, change), actor, cancellationToken);
+
     public Task<Incident> AssignAsync(Guid id, int? version, string? group, string? assignee, string actor, CancellationToken cancellationToken) =>
         ChangeAsync(id, version, (incident, change) => incident.Assign(group, assignee, change), actor, cancellationToken);
 

@@ -10,7 +10,8 @@ public static class IncidentEventNames
     public const string MajorDeclared = "incident.majorDeclared";
     public const string SlaWarning = "incident.slaWarning";
     public const string SlaBreached = "incident.slaBreached";
+    public const string Verified = "incident.verified";
 
     /// <summary>Every incident event a trigger can name, in lifecycle order.</summary>
-    public static IReadOnlyList<string> All { get; } = [Created, Transitioned, PriorityChanged, Assigned, MajorDeclared, SlaWarning, SlaBreached];
+    public static IReadOnlyList<string> All { get; } = [Created, Transitioned, PriorityChanged, Assigned, MajorDeclared, SlaWarning, SlaBreached, Verified];
 }

@@ -40,6 +40,7 @@ public static class IncidentEvents
                 (IncidentEventNames.PriorityChanged, new JsonObject { ["from"] = Number(data.GetValueOrDefault("from")), ["to"] = Number(data.GetValueOrDefault("to")) }),
             TimelineEntryKind.AssignmentChanged =>
                 (IncidentEventNames.Assigned, new JsonObject { ["group"] = data.GetValueOrDefault("toGroup"), ["assignee"] = data.GetValueOrDefault("toAssignee") }),
+            TimelineEntryKind.Verification => (IncidentEventNames.Verified, new JsonObject { ["confirmed"] = data.GetValueOrDefault("confirmed") == "true", ["comment"] = data.GetValueOrDefault("comment") }),
             TimelineEntryKind.SlaWarning => (IncidentEventNames.SlaWarning, new JsonObject { ["clock"] = data.GetValueOrDefault("clock"), ["percent"] = Number(data.GetValueOrDefault("percent")) }),
             TimelineEntryKind.SlaBreached => (IncidentEventNames.SlaBreached, new JsonObject { ["clock"] = data.GetValueOrDefault("clock") }),
             TimelineEntryKind.MajorIncident when data.GetValueOrDefault("to") == nameof(MajorIncidentStatus.Accepted) =>

@@ -19,6 +19,9 @@ public enum TimelineEntryKind
     /// <summary>A change (deploy, config change) reported for the incident's service.</summary>
     ChangeEvent,
 
+    /// <summary>The caller answered "is it fixed?" (<c>POST /api/incidents/{id}/verification</c>).</summary>
+    Verification,
+
     /// <summary>An SLA clock reached 50 % or 75 % of its target.</summary>
     SlaWarning,
 

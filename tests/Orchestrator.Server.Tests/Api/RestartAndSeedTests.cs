@@ -105,7 +105,7 @@ public abstract class RestartAndSeedTests(string provider)
     private static JsonNode WithoutLiveFigures(JsonNode record)
     {
         var copy = record.DeepClone();
-        foreach (var clock in copy["sla"]?.AsArray() ?? [])
+        foreach (var clock in (copy as JsonObject)?["sla"]?.AsArray() ?? [])
         {
             foreach (var live in new[] { "elapsedMinutes", "remainingMinutes", "percent" })
             {

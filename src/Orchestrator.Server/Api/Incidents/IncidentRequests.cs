@@ -49,6 +49,9 @@ public sealed record AssignIncidentRequest(string? Group = null, string? Assigne
 
 /// <summary>Body of <c>POST /api/incidents/{id}/notes</c>.</summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+/// <summary><c>POST /api/incidents/{id}/verification</c>: the caller's answer to "is it fixed?".</summary>
+public sealed record VerificationRequest(bool? Confirmed, string? Comment);
+
 public sealed record AddNoteRequest(string? Text, NoteKind? Kind = null, int? Version = null);
 
 /// <summary>Body of <c>PUT /api/incidents/{id}/roles/{role}</c>; a null or empty user frees the role.</summary>

@@ -27,6 +27,7 @@ public static class IncidentsApi
         api.MapPost("/{id:guid}/notes", AddNote).WithSummary("Add a work note or a comment").Answers(400, 404, 409);
         api.MapPut("/{id:guid}/roles/{role}", SetRole).WithSummary("Staff an Incident Command System role").Answers(400, 404, 409);
         api.MapPost("/{id:guid}/major", HandleMajor).WithSummary("Propose, accept or reject as a major incident").Answers(400, 404, 409);
+        api.MapPost("/{id:guid}/verification", Verify).WithSummary("The caller's answer to \"is it fixed?\": confirmed closes a Resolved incident, not confirmed reopens it").Answers(400, 404, 409);
         api.MapGet("/{id:guid}/timeline", Timeline).WithSummary("The incident's timeline, oldest first").Answers(404);
         return api;
     }
@@ -86,6 +87,11 @@ public static class IncidentsApi
 
     private static async Task<Ok<IncidentResponse>> Assign(Guid id, AssignIncidentRequest request, IncidentService incidents, HttpContext http, CancellationToken ct) =>
         Respond(http, await incidents.AssignAsync(id, RequestContext.Version(http, request.Version), request.Group, request.Assignee, RequestContext.Actor(http), ct));
+
+    private static async Task<Ok<IncidentResponse>> Verify(Guid id, VerificationRequest request, IncidentService incidents, HttpContext http, CancellationToken ct) =>
+        Respond(http, await incidents.VerifyAsync(id,
+            request.Confirmed ?? throw new InvalidFieldException("confirmed", "confirmed is required: true when it is fixed, false when it is not."),
+            request.Comment, RequestContext.Actor(http), ct));
 
     private static async Task<Ok<IncidentResponse>> AddNote(Guid id, AddNoteRequest request, IncidentService incidents, HttpContext http, CancellationToken ct) =>
         Respond(http, await incidents.AddNoteAsync(id, RequestContext.Version(http, request.Version), request.Kind ?? NoteKind.WorkNote, request.Text, RequestContext.Actor(http), ct));

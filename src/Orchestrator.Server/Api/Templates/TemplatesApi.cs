@@ -21,7 +21,8 @@ public static class TemplatesApi
         api.MapDelete("/{name}", Reset).WithSummary("Remove the saved copy: a shipped template goes back to its file").Answers(404);
         api.MapPost("/{name}/preview", Preview).WithSummary("Render a template (or unsaved content) over an incident or the sample one").Answers(400, 404, 413);
         app.MapGet("/api/incidents/{id:guid}/reports/{template}", Report).WithTags("Incidents")
-            .WithSummary("An incident's report rendered by a template: text/markdown, or text/html with Accept: text/html").Answers(400, 404);
+            .WithSummary("An incident's report rendered by a template: text/markdown, or text/html with Accept: text/html")
+            .Produces<string>(StatusCodes.Status200OK, "text/markdown", "text/html").Answers(400, 404);
         return app;
     }
 
