@@ -1,16 +1,19 @@
 namespace Orchestrator.Incidents.Sla;
 
-/// <summary>The SLA settings in force, read from the store once and replaced when they are saved, so every incident
-/// change can move its clocks without reading the settings again.</summary>
+/// <summary>The SLA settings in force, read from the store and kept for a minute (replaced at once when this node saves
+/// them; other nodes sharing the database take them up within <see cref="MaxAge"/>), so an incident change can move its
+/// clocks without reading the settings each time.</summary>
 public sealed class SlaRulesCache
 {
-    private (SlaSettings Settings, SlaRules Rules)? _current;
+    public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(1);
+
+    private volatile Entry? _current;
 
     public async Task<(SlaSettings Settings, SlaRules Rules)> GetAsync(ISlaSettingsStore store, CancellationToken cancellationToken)
     {
-        if (_current is { } current)
+        if (_current is { } current && Environment.TickCount64 - current.LoadedAt < MaxAge.TotalMilliseconds)
         {
-            return current;
+            return (current.Settings, current.Rules);
         }
 
         var settings = await store.GetAsync(cancellationToken) ?? SlaSettings.Default;
@@ -24,9 +27,11 @@ public sealed class SlaRulesCache
             (settings, rules) = (SlaSettings.Default, SlaSettings.Default.Validate()); // saved settings are validated; this is a safety net
         }
 
-        _current = (settings, rules);
-        return _current.Value;
+        Set(settings, rules);
+        return (settings, rules);
     }
 
-    public void Set(SlaSettings settings, SlaRules rules) => _current = (settings, rules);
+    public void Set(SlaSettings settings, SlaRules rules) => _current = new Entry(settings, rules, Environment.TickCount64);
+
+    private sealed record Entry(SlaSettings Settings, SlaRules Rules, long LoadedAt);
 }
