@@ -85,7 +85,7 @@ internal sealed class NotifyActivity(IServiceScopeFactory scopes) : IActivity
         if (reason is not null)
         {
             await NoteAsync(services, context, incident, $"Notification to the {Audience(audience)} ({template}) skipped: {reason}.",
-                new Dictionary<string, string?> { ["template"] = template, ["audience"] = audience, ["channel"] = channel, ["skipped"] = reason });
+                new Dictionary<string, string?> { ["template"] = template, ["audience"] = audience, ["channel"] = channel, ["skipped"] = reason, ["text"] = rendered.Text });
             return ActivityResult.Outcome(SkippedPort, new Dictionary<string, object?> { ["sent"] = false, ["text"] = rendered.Text, ["reason"] = reason, ["channelOutputs"] = null });
         }
 

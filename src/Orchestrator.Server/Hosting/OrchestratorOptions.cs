@@ -38,6 +38,9 @@ public sealed class OrchestratorOptions
     /// <summary>Definition files loaded at start-up; by default the workflows/ folder copied next to the server.</summary>
     public string? WorkflowsDirectory { get; set; }
 
+    /// <summary>The shipped templates (<c>&lt;name&gt;.md</c>); by default <c>templates/</c> of the workflows directory.</summary>
+    public string? TemplatesDirectory { get; set; }
+
     /// <summary>Plugin folders (each with a plugin.json); by default artifacts/plugins of the repository, where the
     /// build puts the folders built from plugins/, else plugins/ next to the server.</summary>
     public string? PluginsDirectory { get; set; }
@@ -65,6 +68,11 @@ public sealed class OrchestratorOptions
 
         return Path.Combine(AppContext.BaseDirectory, "plugins");
     }
+
+    public string ResolveTemplatesDirectory() =>
+        TemplatesDirectory is { Length: > 0 } directory
+            ? Path.GetFullPath(directory, Directory.GetCurrentDirectory())
+            : Path.Combine(ResolveWorkflowsDirectory(), "templates");
 
     public string ResolveWorkflowsDirectory() =>
         WorkflowsDirectory is { Length: > 0 } directory

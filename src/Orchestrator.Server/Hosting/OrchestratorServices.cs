@@ -96,7 +96,7 @@ public static class OrchestratorServices
         builder.Services.AddScoped<SecretStore>();
         builder.Services.AddScoped<ActionTrial>();
         builder.Services.AddIncidentActivities();
-        builder.Services.AddTemplates(Path.Combine(options.ResolveWorkflowsDirectory(), "templates"));
+        builder.Services.AddTemplates(options.ResolveTemplatesDirectory());
         // Activities the host provides (registered as IActivity) join the built-in ones; plugins add actions to both.
         builder.Services.AddSingleton(services => new PluginCatalog(
             [.. ActivityRegistry.BuiltIn(), .. services.GetServices<IActivity>()],

@@ -126,6 +126,10 @@ public sealed class OrchestratorServer : IAsyncDisposable
             web.UseSetting("Orchestrator:SeedDemoData", "false");
             web.UseSetting("Orchestrator:Database:Provider", _database.Provider);
             web.UseSetting("Orchestrator:Database:ConnectionString", _database.ConnectionString);
+            // No shipped workflow files unless a test asks for them: the shipped lifecycle would start a run for every
+            // incident a test records. The shipped templates stay.
+            web.UseSetting("Orchestrator:WorkflowsDirectory", Path.Combine(_database.DataDirectory, "no-workflow-files"));
+            web.UseSetting("Orchestrator:TemplatesDirectory", Path.Combine(AppContext.BaseDirectory, "workflows", "templates"));
             foreach (var (key, value) in _settings)
             {
                 web.UseSetting(key, value);
