@@ -96,6 +96,34 @@ public sealed class ShippedLifecycleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_SLA_at_75_percent_is_escalated_and_a_breach_told_with_unconfigured_channels_skipped()
+    {
+        var client = _server.Client;
+        await (await client.PutAsJsonAsync("/api/settings/sla", new
+        {
+            policies = new[] { new { priority = 5, responseMinutes = 10, resolutionMinutes = 0.05, calendar = "24x7" } },
+            calendars = Array.Empty<object>(),
+        })).ShouldBeAsync(HttpStatusCode.OK);
+        var incident = await client.CreateIncidentAsync(new { title = "Typo on the status page", impact = 3, urgency = 3, service = "status-page" });
+        var id = incident.Str("id");
+
+        var runs = await Eventually.Async(async () => (await client.GetIncidentAsync(id))["runs"]!.AsArray(),
+            r => r.Count(x => x!.Str("definitionId") == "sla-escalation") >= 2, "the escalation runs", TimeSpan.FromSeconds(20), r => r.ToJsonString());
+
+        foreach (var run in runs.Where(x => x!.Str("definitionId") == "sla-escalation"))
+        {
+            (await client.WaitForStatusAsync(run!.Str("instanceId"), TimeSpan.FromSeconds(20), "Finished", "Faulted")).Status().Should().Be("Finished");
+        }
+
+        runs.Where(x => x!.Str("definitionId") == "sla-escalation").Select(x => x!.Str("trigger")).Should().BeEquivalentTo(["incident.slaWarning", "incident.slaBreached"],
+            "the 50 % warning does not escalate");
+        var timeline = (await client.GetTimelineAsync(id)).Select(e => e!.Str("summary")).ToList();
+        timeline.Should().Contain("Resolution SLA at 75 %: paging the lead of service-desk");
+        timeline.Should().Contain(n => n.StartsWith("Notification to the on-call (stakeholder-update) skipped: the secret 'pagerduty-lead-routing-key'"));
+        timeline.Should().Contain(n => n.StartsWith("Notification to the stakeholders (stakeholder-update) skipped: the secret 'incident-chat-webhook'"));
+    }
+
+    [Fact]
     public async Task The_lifecycle_is_shown_in_the_designer()
     {
         await using var chromium = await Chromium.StartAsync();
